@@ -1,0 +1,64 @@
+/** Typed configuration. Only api/main.ts reads process.env; everything else receives a Config. */
+export interface Config {
+  /** HTTP port. */
+  port: number;
+  /** Interface to bind. */
+  host: string;
+  /** PostgreSQL connection string; when unset, SQLite at sqlitePath. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema to use (tests give each file its own). */
+  databaseSchema: string | undefined;
+  /** SQLite file (":memory:" for a throwaway store). */
+  sqlitePath: string;
+  /** The origin readers and partners reach Backstory at, used in links and oEmbed. */
+  publicUrl: string;
+  /** Locales content may be written in. */
+  locales: string[];
+  /** Load the seeded explainer(s) at start. */
+  seed: boolean;
+  /** development shows stack traces to clients; production hides field suggestions. */
+  nodeEnv: 'development' | 'production' | 'test';
+  logLevel: string;
+  /** Milliseconds in-flight requests get to finish on SIGTERM. */
+  shutdownGraceMs: number;
+}
+
+export type ConfigInput = Partial<Config>;
+
+export const defaultLocales = ['en', 'ar', 'fr', 'es', 'de', 'ur', 'ps', 'fa', 'hi'];
+
+export function resolveConfig(input: ConfigInput = {}): Config {
+  const port = input.port ?? 4000;
+  return {
+    port,
+    host: input.host ?? '0.0.0.0',
+    databaseUrl: input.databaseUrl || undefined,
+    databaseSchema: input.databaseSchema || undefined,
+    sqlitePath: input.sqlitePath ?? 'data/backstory.db',
+    publicUrl: (input.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    locales: input.locales ?? defaultLocales,
+    seed: input.seed ?? true,
+    nodeEnv: input.nodeEnv ?? 'production',
+    logLevel: input.logLevel ?? 'info',
+    shutdownGraceMs: input.shutdownGraceMs ?? 10_000,
+  };
+}
+
+/** Maps environment variables (documented in the README) onto Config. */
+export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
+  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  const nodeEnv = env.NODE_ENV === 'development' || env.NODE_ENV === 'test' ? env.NODE_ENV : env.NODE_ENV ? 'production' : undefined;
+  return {
+    port: num(env.PORT),
+    host: env.HOST || undefined,
+    databaseUrl: env.DATABASE_URL,
+    databaseSchema: env.DATABASE_SCHEMA,
+    sqlitePath: env.SQLITE_PATH || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    locales: env.LOCALES ? env.LOCALES.split(',').map((l) => l.trim()).filter(Boolean) : undefined,
+    seed: env.SEED === undefined ? undefined : env.SEED !== 'false' && env.SEED !== '0',
+    nodeEnv,
+    logLevel: env.LOG_LEVEL || undefined,
+    shutdownGraceMs: num(env.SHUTDOWN_GRACE_MS),
+  };
+}

@@ -1,0 +1,112 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { UserInputError } from '../errors';
+import type * as store from '../store/entity.store';
+import { findEntity, listEntities } from '../store/entity.store';
+import { Connection, toConnection } from './connection.type';
+import type { Context } from './context';
+import { EntityKind } from './enums';
+import { Alias, Entity, Fact, Relation } from './entity.type';
+import { Explainer } from './explainer.type';
+import { fromGlobalId, toGlobalId } from './node';
+import { Source } from './source.type';
+import { checkFirst, checkLocale, checkSlug, checkText, pageSize } from './validate';
+
+const EntityConnection = Connection('Entity', Entity);
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @Query(() => Entity, {
+    nullable: true,
+    description: 'One entity by id, slug, or name: any alias, ignoring case, punctuation and diacritics. Give exactly one.',
+  })
+  entity(
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug: string | null,
+    @Arg('name', () => String, { nullable: true }) name: string | null,
+    @Arg('locale', { defaultValue: 'en', description: 'Prefer aliases in this locale.' }) locale: string,
+    @Ctx() ctx: Context,
+  ): Promise<store.Entity | undefined> {
+    const given = [id, slug, name].filter((x) => x != null).length;
+    if (given !== 1) throw new UserInputError(id != null ? 'id' : slug != null ? 'slug' : 'name', 'give exactly one of id, slug and name');
+    checkLocale('locale', locale, ctx.config);
+    if (id != null) {
+      const global = fromGlobalId(id);
+      if (global.type !== 'Entity') return Promise.resolve(undefined);
+      return findEntity(ctx.db, { id: global.id }, ctx.visibility);
+    }
+    if (slug != null) return findEntity(ctx.db, { slug: checkSlug('slug', slug) }, ctx.visibility);
+    return findEntity(ctx.db, { name: checkText('name', name!), locale }, ctx.visibility);
+  }
+
+  @Query(() => EntityConnection, { description: 'Entities in name order.' })
+  async entities(
+    @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('kind', () => EntityKind, { nullable: true }) kind: EntityKind | null,
+    @Ctx() ctx: Context,
+  ) {
+    checkFirst('first', first);
+    return toConnection(await listEntities(ctx.db, { first, after, kind: kind ?? undefined }, ctx.visibility));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() entity: store.Entity): string {
+    return toGlobalId('Entity', entity.id);
+  }
+
+  @FieldResolver(() => [Alias], { description: 'Every name it goes by, its own name first.' })
+  aliases(@Root() entity: store.Entity, @Ctx() ctx: Context) {
+    return ctx.loaders.aliasesByEntity.load(entity.id);
+  }
+
+  @FieldResolver(() => [Fact])
+  facts(@Root() entity: store.Entity, @Ctx() ctx: Context) {
+    return ctx.loaders.factsByEntity.load(entity.id);
+  }
+
+  @FieldResolver(() => [Relation], { description: 'Relations in which this entity is the subject.' })
+  relations(@Root() entity: store.Entity, @Ctx() ctx: Context) {
+    return ctx.loaders.outgoingRelations.load(entity.id);
+  }
+
+  @FieldResolver(() => [Relation], { description: 'Relations in which this entity is the object.' })
+  incomingRelations(@Root() entity: store.Entity, @Ctx() ctx: Context) {
+    return ctx.loaders.incomingRelations.load(entity.id);
+  }
+
+  @FieldResolver(() => [Explainer], { description: 'Explainers about this entity or mentioning it.' })
+  async explainers(@Root() entity: store.Entity, @Ctx() ctx: Context) {
+    return (await ctx.loaders.explainersByEntity.load(entity.id)).map((x) => x.explainer);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  wikidataUrl(@Root() entity: store.Entity): string | null {
+    return entity.wikidataId ? `https://www.wikidata.org/wiki/${entity.wikidataId}` : null;
+  }
+}
+
+@Resolver(() => Fact)
+export class FactResolver {
+  @FieldResolver(() => [Source], { description: 'The sources the text attributes this fact to; empty when it attributes it to none.' })
+  sources(@Root() fact: store.EntityFact, @Ctx() ctx: Context) {
+    return ctx.loaders.sourcesByFact.load(fact.id);
+  }
+}
+
+@Resolver(() => Relation)
+export class RelationResolver {
+  @FieldResolver(() => Entity)
+  subject(@Root() relation: store.EntityRelation, @Ctx() ctx: Context) {
+    return ctx.loaders.entity.load(relation.subjectId);
+  }
+
+  @FieldResolver(() => Entity)
+  object(@Root() relation: store.EntityRelation, @Ctx() ctx: Context) {
+    return ctx.loaders.entity.load(relation.objectId);
+  }
+
+  @FieldResolver(() => [Source])
+  sources(@Root() relation: store.EntityRelation, @Ctx() ctx: Context) {
+    return ctx.loaders.sourcesByRelation.load(relation.id);
+  }
+}

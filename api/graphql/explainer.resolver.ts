@@ -1,0 +1,117 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type * as store from '../store/explainer.store';
+import { findExplainer, listExplainers } from '../store/explainer.store';
+import { findEntity } from '../store/entity.store';
+import { foldWords } from '../text/fold';
+import { Connection, toConnection } from './connection.type';
+import type { Context } from './context';
+import { Entity } from './entity.type';
+import { TextDirection, directionOf } from './enums';
+import { Correction, Explainer } from './explainer.type';
+import { loadPresent } from './loaders';
+import { toGlobalId } from './node';
+import { Quote } from './quote.type';
+import { Section } from './section.type';
+import { Source } from './source.type';
+import { checkFirst, checkLocale, checkSlug, checkText, pageSize } from './validate';
+
+const ExplainerConnection = Connection('Explainer', Explainer);
+
+@Resolver(() => Explainer)
+export class ExplainerResolver {
+  @Query(() => Explainer, { nullable: true, description: 'A published explainer by slug; null when there is none.' })
+  explainer(
+    @Arg('slug') slug: string,
+    @Arg('locale', { defaultValue: 'en' }) locale: string,
+    @Ctx() ctx: Context,
+  ): Promise<store.Explainer | undefined> {
+    return findExplainer(ctx.db, { slug: checkSlug('slug', slug), locale: checkLocale('locale', locale, ctx.config) }, ctx.visibility);
+  }
+
+  @Query(() => ExplainerConnection, { description: 'Explainers, newest first.' })
+  async explainers(
+    @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('entity', () => String, { nullable: true, description: 'Only explainers about or mentioning this entity (slug or any alias).' })
+    entity: string | null,
+    @Arg('text', () => String, { nullable: true, description: 'Only explainers whose text matches every word.' }) text: string | null,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    checkFirst('first', first);
+    const filter: store.ExplainerFilter = {};
+    if (locale != null) filter.locale = checkLocale('locale', locale, ctx.config);
+    if (text != null) filter.text = foldWords(checkText('text', text));
+    if (entity != null) {
+      const found =
+        (await findEntity(ctx.db, { slug: checkText('entity', entity) }, ctx.visibility)) ??
+        (await findEntity(ctx.db, { name: entity }, ctx.visibility));
+      if (!found) return toConnection({ items: [], hasNextPage: false });
+      filter.entityId = found.id;
+    }
+    return toConnection(await listExplainers(ctx.db, { first, after, ...filter }, ctx.visibility));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() explainer: store.Explainer): string {
+    return toGlobalId('Explainer', explainer.id);
+  }
+
+  @FieldResolver(() => TextDirection)
+  direction(@Root() explainer: store.Explainer): TextDirection {
+    return directionOf(explainer.locale);
+  }
+
+  @FieldResolver(() => String, { description: 'The full explainer page.' })
+  url(@Root() explainer: store.Explainer, @Ctx() ctx: Context): string {
+    return explainerUrl(ctx, explainer);
+  }
+
+  @FieldResolver(() => Entity, { nullable: true, description: 'What the explainer is about.' })
+  async subject(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    return explainer.subjectId ? ctx.loaders.entity.load(explainer.subjectId) : undefined;
+  }
+
+  @FieldResolver(() => [Section])
+  sections(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    return ctx.loaders.sectionsByExplainer.load(explainer.id);
+  }
+
+  @FieldResolver(() => Section, { nullable: true })
+  async section(@Root() explainer: store.Explainer, @Arg('slug') slug: string, @Ctx() ctx: Context) {
+    checkSlug('slug', slug);
+    return (await ctx.loaders.sectionsByExplainer.load(explainer.id)).find((s) => s.slug === slug);
+  }
+
+  @FieldResolver(() => [Source], { description: 'The sources the explainer cites, in reading order.' })
+  sources(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    return ctx.loaders.sourcesByExplainer.load(explainer.id);
+  }
+
+  @FieldResolver(() => [Quote])
+  quotes(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    return ctx.loaders.quotesByExplainer.load(explainer.id);
+  }
+
+  @FieldResolver(() => [Entity], { description: 'Every entity the sections mention, in order of first mention.' })
+  async entities(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    const sections = await ctx.loaders.sectionsByExplainer.load(explainer.id);
+    const mentions = (await ctx.loaders.mentionsBySection.loadMany(sections.map((s) => s.id))).flatMap((m) => (m instanceof Error ? [] : m));
+    return loadPresent(ctx.loaders.entity, [...new Set(mentions.map((m) => m.entityId))]);
+  }
+
+  @FieldResolver(() => [Correction])
+  corrections(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    return ctx.loaders.correctionsByExplainer.load(explainer.id);
+  }
+
+  @FieldResolver(() => [Explainer], { description: 'The same explainer in other locales.' })
+  async translations(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    return (await ctx.loaders.translationsByGroup.load(explainer.translationGroup)).filter((x) => x.id !== explainer.id);
+  }
+}
+
+export function explainerUrl(ctx: Context, explainer: store.Explainer): string {
+  const locale = explainer.locale === 'en' ? '' : `?locale=${encodeURIComponent(explainer.locale)}`;
+  return `${ctx.config.publicUrl}/explainers/${explainer.slug}${locale}`;
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ContextBoxResolver, KeyFactResolver } from './context-box.resolver';
+import { EntityResolver, FactResolver, RelationResolver } from './entity.resolver';
+import { ExplainerResolver } from './explainer.resolver';
+import { NodeResolver } from './node.resolver';
+import { QuoteResolver } from './quote.resolver';
+import { SearchResolver } from './search.resolver';
+import {
+  CitationMarkResolver,
+  MentionMarkResolver,
+  MentionResolver,
+  QuoteBlockResolver,
+  QuoteMarkResolver,
+  SectionResolver,
+} from './section.resolver';
+import { CitationResolver, SourceResolver } from './source.resolver';
+
+export const resolvers = [
+  ContextBoxResolver,
+  KeyFactResolver,
+  ExplainerResolver,
+  SectionResolver,
+  MentionResolver,
+  MentionMarkResolver,
+  CitationMarkResolver,
+  QuoteMarkResolver,
+  QuoteBlockResolver,
+  QuoteResolver,
+  EntityResolver,
+  FactResolver,
+  RelationResolver,
+  SourceResolver,
+  CitationResolver,
+  SearchResolver,
+  NodeResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is the same for every app in a process; type-graphql builds it once. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers, validate: false });
+  return built;
+}

@@ -1,0 +1,72 @@
+import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import { UserInputError } from '../errors';
+import { search } from '../store/search.store';
+import { decodeCursor, encodeCursor } from '../store/page';
+import { foldWords } from '../text/fold';
+import { PageInfo } from './connection.type';
+import type { Context } from './context';
+import { Entity } from './entity.type';
+import { Explainer } from './explainer.type';
+import { typed } from './node';
+import { checkFirst, checkLocale, checkText, pageSize } from './validate';
+
+const SearchResult = createUnionType({
+  name: 'SearchResult',
+  types: () => [Explainer, Entity] as const,
+  resolveType: (value) => (value as { __typename?: string }).__typename,
+});
+
+@ObjectType()
+class SearchEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Float, { description: 'Relevance; higher is better. Comparable within one search only.' })
+  score!: number;
+
+  @Field(() => SearchResult)
+  node!: unknown;
+}
+
+@ObjectType()
+class SearchConnection {
+  @Field(() => [SearchEdge])
+  edges!: SearchEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchConnection, { description: 'Full-text search over published explainers and entities, best match first.' })
+  async search(
+    @Arg('query') query: string,
+    @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SearchConnection> {
+    checkFirst('first', first);
+    const terms = foldWords(checkText('query', query));
+    if (terms.length === 0) throw new UserInputError('query', 'needs at least one letter or digit');
+    if (terms.length > 20) throw new UserInputError('query', 'at most 20 words');
+    const offset = after == null ? 0 : Number(decodeCursor(after)![0]);
+    if (!Number.isInteger(offset) || offset < 0) throw new UserInputError('after', 'not a cursor this API issued');
+    const { hits, hasNextPage } = await search(
+      ctx.db,
+      terms,
+      { first, offset, locale: locale == null ? undefined : checkLocale('locale', locale, ctx.config) },
+      ctx.visibility,
+    );
+    const nodes = await Promise.all(
+      hits.map((h) => (h.type === 'explainer' ? ctx.loaders.explainer.load(h.id) : ctx.loaders.entity.load(h.id))),
+    );
+    const edges = hits.flatMap((h, i) => {
+      const node = nodes[i];
+      if (!node) return [];
+      return [{ cursor: encodeCursor([offset + i + 1]), score: h.score, node: typed(h.type === 'explainer' ? 'Explainer' : 'Entity', node) }];
+    });
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}

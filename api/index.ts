@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import type { CompiledQuery, Kysely } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { type Config, type ConfigInput, resolveConfig } from './config';
+import { seed } from './content/seed';
+import { createErrorFormatter } from './errors';
+import type { Context } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
+import { getSchema } from './graphql/schema';
+import { graphqlRoutes } from './http/graphql';
+import { healthRoutes } from './http/health';
+import type { HttpContext, Route } from './http/route';
+import { createRouter } from './http/router';
+import type { Database } from './store/database';
+import { openDatabase } from './store/dialect';
+import { migrateToLatest } from './store/migrate';
+
+export type { Config, ConfigInput } from './config';
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Called for every SQL statement the store runs. */
+  onQuery?: (query: CompiledQuery) => void;
+}
+
+export interface App {
+  config: Config;
+  db: Kysely<Database>;
+  logger: Logger;
+  server: Server;
+  /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops taking requests, lets in-flight ones finish (up to shutdownGraceMs), then closes the store. */
+  close(): Promise<void>;
+}
+
+/** Builds Backstory: opens and migrates the store, seeds it, and wires GraphQL and the HTTP routes. */
+export async function createApp(input: ConfigInput = {}, options: AppOptions = {}): Promise<App> {
+  const config = resolveConfig(input);
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'backstory' } });
+  const db = await openDatabase({ ...config, onQuery: options.onQuery });
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrated the store');
+    if (config.seed) {
+      const { loaded } = await seed(db);
+      if (loaded > 0) logger.info({ documents: loaded }, 'seeded the store');
+    }
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    formatError: createErrorFormatter(logger, config.nodeEnv === 'development'),
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    introspection: true,
+    logger,
+  });
+  await apollo.start();
+  const context = async (): Promise<Context> => ({ db, config, visibility: 'public', loaders: createLoaders(db, 'public') });
+
+  const http: HttpContext = {
+    config,
+    db,
+    logger,
+    async execute(query, variables) {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: await context() });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used in-process');
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return response.body.singleResult as any;
+    },
+  };
+  const routes: Route[] = [...graphqlRoutes(apollo, context), ...healthRoutes(http)];
+  const handle = createRouter(routes, logger);
+  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => void handle(req, res));
+
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    db,
+    logger,
+    server,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shown}:${address.port}`);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+        if (server.listening) await drained;
+        clearTimeout(grace);
+        await apollo.stop();
+        await db.destroy();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Times are ISO-8601 UTC strings on both dialects so that
+ * ordering, cursors and comparisons behave the same on SQLite and PostgreSQL.
+ */
+export interface Database {
+  entities: EntityTable;
+  entity_aliases: EntityAliasTable;
+  entity_facts: EntityFactTable;
+  entity_relations: EntityRelationTable;
+  sources: SourceTable;
+  citations: CitationTable;
+  explainers: ExplainerTable;
+  sections: SectionTable;
+  mentions: MentionTable;
+  quotes: QuoteTable;
+  quote_speakers: QuoteSpeakerTable;
+  corrections: CorrectionTable;
+  search_documents: SearchDocumentTable;
+}
+
+export type PublicationStatus = 'draft' | 'published' | 'archived';
+
+export interface EntityTable {
+  id: string;
+  slug: string;
+  kind: string;
+  name: string;
+  description: string;
+  summary: string;
+  wikidata_id: string | null;
+  status: PublicationStatus;
+  created_at: string;
+  updated_at: string;
+}
+export type EntityRow = Selectable<EntityTable>;
+export type NewEntityRow = Insertable<EntityTable>;
+export type EntityRowUpdate = Updateable<EntityTable>;
+
+export interface EntityAliasTable {
+  id: string;
+  entity_id: string;
+  locale: string;
+  name: string;
+  /** Case-, punctuation- and diacritic-folded name: the lookup key. */
+  normalized: string;
+  position: number;
+}
+export type EntityAliasRow = Selectable<EntityAliasTable>;
+
+export interface EntityFactTable {
+  id: string;
+  entity_id: string;
+  position: number;
+  /** FOUNDED, RANKING, STRATEGY...: lets a box pick its key facts and translate their labels. */
+  kind: string;
+  label: string;
+  value: string;
+  /** ISO date, possibly partial: "2015-01", "2018". */
+  date: string | null;
+  hedge: string | null;
+}
+export type EntityFactRow = Selectable<EntityFactTable>;
+
+export interface EntityRelationTable {
+  id: string;
+  subject_id: string;
+  predicate: string;
+  object_id: string;
+  position: number;
+  /** The text's own hedge, e.g. "is said to have". */
+  hedge: string | null;
+  note: string | null;
+}
+export type EntityRelationRow = Selectable<EntityRelationTable>;
+
+export interface SourceTable {
+  id: string;
+  slug: string;
+  kind: string;
+  name: string;
+  url: string | null;
+  /** The entity that publishes this source (The Conversation, the Institute for Economics and Peace). */
+  publisher_id: string | null;
+  created_at: string;
+}
+export type SourceRow = Selectable<SourceTable>;
+
+/** Which claim a source supports: a fact, a relation, or a passage of a section. */
+export interface CitationTable {
+  id: string;
+  source_id: string;
+  fact_id: string | null;
+  relation_id: string | null;
+  section_id: string | null;
+  block: number | null;
+  paragraph: number | null;
+  start: number | null;
+  end: number | null;
+}
+export type CitationRow = Selectable<CitationTable>;
+
+export interface ExplainerTable {
+  id: string;
+  slug: string;
+  locale: string;
+  /** Explainers that translate one another share a group. */
+  translation_group: string;
+  title: string;
+  headline: string;
+  summary: string;
+  dateline: string | null;
+  status: PublicationStatus;
+  version: number;
+  subject_id: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+export type ExplainerRow = Selectable<ExplainerTable>;
+
+export interface SectionTable {
+  id: string;
+  explainer_id: string;
+  slug: string;
+  heading: string | null;
+  position: number;
+  /** Rich text as JSON (api/rich-text). */
+  body: string;
+  /** Plain-text rendering of body, for search and text clients. */
+  text: string;
+}
+export type SectionRow = Selectable<SectionTable>;
+
+export interface MentionTable {
+  id: string;
+  section_id: string;
+  explainer_id: string;
+  entity_id: string;
+  block: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** The words of the text that name the entity. */
+  text: string;
+}
+export type MentionRow = Selectable<MentionTable>;
+
+export interface QuoteTable {
+  id: string;
+  explainer_id: string;
+  section_id: string | null;
+  source_id: string | null;
+  /** block: one or more paragraphs set apart; inline: words quoted inside a paragraph. */
+  kind: 'block' | 'inline';
+  text: string;
+}
+export type QuoteRow = Selectable<QuoteTable>;
+
+export interface QuoteSpeakerTable {
+  quote_id: string;
+  entity_id: string;
+  position: number;
+}
+
+export interface CorrectionTable {
+  id: string;
+  explainer_id: string;
+  text: string;
+  published_at: string;
+}
+export type CorrectionRow = Selectable<CorrectionTable>;
+
+export interface SearchDocumentTable {
+  rowid: Generated<number>;
+  doc_type: 'explainer' | 'entity';
+  doc_id: string;
+  locale: string;
+  status: PublicationStatus;
+  title: string;
+  body: string;
+  /** PostgreSQL only: the tsvector; SQLite indexes with FTS5 instead. */
+  tsv: ColumnType<unknown, never, never>;
+}
