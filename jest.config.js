@@ -9,5 +9,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   transformIgnorePatterns: ['/node_modules/(?!(preact|preact-render-to-string)/)'],
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   testTimeout: 30000,
 };

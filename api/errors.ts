@@ -33,7 +33,9 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
     const original = unwrapResolverError(error);
     if (original instanceof StoreInputError) {
       const code = original.kind === 'conflict' ? ApiErrorCode.CONFLICT : ApiErrorCode.BAD_USER_INPUT;
-      return { ...formatted, message: `${original.field.join('.')}: ${original.message}`, extensions: { code, field: original.field } };
+      const argument = String(original.field[0]);
+      const extensions = original.field.length > 1 ? { code, argument, field: original.field } : { code, argument };
+      return { ...formatted, message: `${original.field.join('.')}: ${original.message}`, extensions };
     }
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError || (code && code !== ApiErrorCode.INTERNAL_SERVER_ERROR)) return formatted;

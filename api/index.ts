@@ -97,11 +97,13 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     },
     close() {
       closing ??= (async () => {
-        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
-        if (server.listening) await drained;
-        clearTimeout(grace);
+        if (server.listening) {
+          const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+          await drained;
+          clearTimeout(grace);
+        }
         await apollo.stop();
         await db.destroy();
       })();

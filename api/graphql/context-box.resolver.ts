@@ -55,7 +55,7 @@ export class ContextBoxResolver {
     @Ctx() ctx: Context,
   ): Promise<Box | undefined> {
     if ((explainerSlug == null) === (entityName == null)) {
-      throw new UserInputError(explainerSlug == null ? 'explainer' : 'entity', 'give exactly one of explainer and entity');
+      throw new UserInputError('explainer', 'give exactly one of explainer and entity');
     }
     checkLocale('locale', locale, ctx.config);
     if (section != null) checkSlug('section', section);

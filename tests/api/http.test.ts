@@ -1,0 +1,84 @@
+import { request } from 'node:http';
+import { databases } from '../setup/databases';
+import { type TestApp, startApp } from '../setup/app';
+
+describe.each(databases)('the HTTP server (%s)', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp(database);
+  });
+  afterAll(() => t.close());
+
+  it('answers /healthz and, while the database answers, /readyz', async () => {
+    for (const path of ['/healthz', '/readyz']) {
+      const response = await fetch(`${t.url}${path}`);
+      expect(response.status).toBe(200);
+      expect((await response.json()).status).toBe('ok');
+    }
+  });
+
+  it('answers an unknown path with 404 and a wrong method with 405 and Allow', async () => {
+    expect((await fetch(`${t.url}/nope`)).status).toBe(404);
+    const response = await fetch(`${t.url}/healthz`, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+  });
+
+  it('lets any origin preflight and read /graphql without credentials', async () => {
+    const preflight = await fetch(`${t.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://news.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { origin: 'https://news.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ explainer(slug: "what-is-isis-k") { title } }' }),
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1024 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a GET query without a preflight-forcing header (CSRF prevention)', async () => {
+    const response = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight request finish, then refuses new connections', async () => {
+    const t = await startApp('sqlite');
+    const port = new URL(t.url).port;
+    // A request whose body arrives slowly is in flight when close() begins.
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.write('{"query": "{ explainer(slug: \\"what-is-isis-k\\") ');
+      setTimeout(() => req.end('{ title } }"}'), 300);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const closed = t.close();
+    const { status, body } = await inFlight;
+    expect(status).toBe(200);
+    expect(JSON.parse(body)).toEqual({ data: { explainer: { title: 'What is ISIS-K?' } } });
+    await closed;
+    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+  });
+});
