@@ -1,0 +1,159 @@
+import { render } from 'preact-render-to-string';
+import { ContextBox, type ContextBoxProps } from '../../widgets/src/components/ContextBox';
+import { Fallback } from '../../widgets/src/components/Fallback';
+import { Skeleton } from '../../widgets/src/components/Skeleton';
+import type { ContextBoxData } from '../../widgets/src/types';
+import fixture from './fixtures/context-box.json';
+
+const box = fixture.data.contextBox as ContextBoxData;
+const html = (props: Partial<ContextBoxProps> = {}): string => render(<ContextBox box={box} {...props} />);
+const count = (haystack: string, needle: string | RegExp): number =>
+  (haystack.match(typeof needle === 'string' ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : needle) ?? []).length;
+
+describe('ContextBox, compact (the default)', () => {
+  const out = html();
+
+  it('is a region labelled by the question, at heading level 2', () => {
+    expect(out).toMatch(/^<div role="region" aria-labelledby="backstory-q" part="root" class="bs light compact" dir="ltr" lang="en">/);
+    expect(out).toContain('<h2 id="backstory-q" class="q" part="heading">What is ISIS-K?</h2>');
+  });
+
+  it('clamps the summary in the fixed-height frame the skeleton also uses', () => {
+    expect(out).toContain('<div class="head clamp lc">');
+    expect(out).toContain(`<p class="sum" part="summary">${box.summary}</p>`);
+  });
+
+  it('hides the details behind a "Show more" disclosure', () => {
+    expect(out).toContain(
+      '<button type="button" class="tg" part="toggle" aria-expanded="false" aria-controls="backstory-more">Show more</button>',
+    );
+    expect(out).toContain('<div id="backstory-more" class="more" hidden>');
+  });
+
+  it('links to the full explainer', () => {
+    expect(out).toContain(`<a class="fl" part="link" href="${box.url}" target="_blank" rel="noopener">Read the full explainer</a>`);
+  });
+
+  it('starts expanded, sections and all, when open', () => {
+    const open = html({ open: true });
+    expect(open).toContain('aria-expanded="true" aria-controls="backstory-more">Show less</button>');
+    expect(open).toContain('<div id="backstory-more" class="more">');
+    expect(open).not.toContain('clamp');
+    expect(count(open, 'aria-expanded="true"')).toBe(1 + box.sections!.length);
+    expect(count(open, ' hidden')).toBe(0);
+  });
+});
+
+describe('ContextBox, full', () => {
+  const out = html({ variant: 'full', headingLevel: 3, idPrefix: 'bx' });
+
+  it('shows summary, key facts, sections and sources without a "Show more"', () => {
+    expect(out).not.toContain('Show more');
+    expect(out).not.toContain('clamp');
+    expect(out).toContain('<dt>Founded</dt><dd>January 2015<small class="ct"> (according to <bdi>The Conversation</bdi>)</small></dd>');
+    expect(out).toContain('<dt>Ranking</dt>');
+    expect(out).toContain('<div class="src" part="sources"><h4 class="sub">Sources</h4>');
+    expect(out).toContain('<a href="https://theconversation.com/" target="_blank" rel="noopener">The Conversation</a>');
+    expect(out).toContain('<span class="pub"> · Institute for Economics and Peace</span>');
+    expect(out).toContain('<p class="upd">Updated <time datetime="2021-08-27T09:30:00.000Z">August 27, 2021</time></p>');
+  });
+
+  it('puts the question at the requested level and inner headings one deeper', () => {
+    expect(out).toContain('<h3 id="bx-q" class="q" part="heading">');
+    expect(count(out, /<h4 /g)).toBe(2 + box.sections!.length); // key facts, sources, one per section
+  });
+
+  it('puts each section behind a disclosure button that controls an existing panel', () => {
+    const buttons = [...out.matchAll(/<button type="button" class="disc" part="section-toggle" aria-expanded="false" aria-controls="([^"]+)">([^<]*)<\/button>/g)];
+    expect(buttons.map((m) => m[2])).toEqual(['Overview', 'Relationship with Taliban', 'Its role in the current scenario']);
+    for (const [, id] of buttons) expect(out).toContain(`<div id="${id}" class="sec-b" hidden>`);
+    expect(count(out, 'part="section"')).toBe(3);
+  });
+
+  it('renders mentions as plain spans titled with the entity description, nested where marks nest', () => {
+    const isisK = '<span title="Afghan affiliate of the Islamic State movement, founded in January 2015; also known as ISIS-K, ISKP and ISK.">';
+    const islamicState = '<span title="Jihadist movement whose core leadership is based in Iraq and Syria.">';
+    expect(out).toContain(`<p>${isisK}The </span>${isisK}${islamicState}Islamic State</span></span>${isisK} Khorasan Province</span>, also known as`);
+    expect(out).not.toMatch(/<(em|strong|b|i)>/);
+  });
+
+  it('sets citation notes beside the claims they support', () => {
+    expect(out).toContain(
+      'across Afghanistan and Pakistan<small class="ct"> (according to <bdi>The Conversation</bdi>)</small>, as per a report in The Conversation.',
+    );
+    expect(out).toContain('in the world<small class="ct"> (according to <bdi>Global Terrorism Index</bdi>)</small>, according to');
+  });
+
+  it('renders the quote with its speakers and source', () => {
+    const quote = out.slice(out.indexOf('<figure class="qt">'), out.indexOf('</figure>'));
+    expect(count(quote, '<p>')).toBe(3);
+    expect(quote).toContain(
+      '<figcaption><bdi title="Terrorism expert at the US Military Academy West Point.">Amira Jadoon</bdi> and <bdi title="Research fellow at the George Washington University’s Program on Extremism.">Andrew Mines</bdi>, via <bdi>The Conversation</bdi></figcaption>',
+    );
+  });
+});
+
+describe('ContextBox, languages and direction', () => {
+  it('speaks Arabic when asked, whatever the content language', () => {
+    const out = html({ lang: 'ar' });
+    expect(out).toContain('>عرض المزيد</button>');
+    expect(out).toContain('(بحسب <bdi>The Conversation</bdi>)');
+    expect(out).toContain('<dt>تاريخ التأسيس</dt>');
+    expect(out).toContain('>اقرأ الشرح كاملاً</a>');
+  });
+
+  it('defaults the UI language to the content locale and mirrors right-to-left content', () => {
+    const out = render(<ContextBox box={{ ...box, locale: 'ar', direction: 'RTL', question: 'ما هو تنظيم داعش خراسان؟' }} />);
+    expect(out).toContain('dir="rtl" lang="ar"');
+    expect(out).toContain('>عرض المزيد</button>');
+  });
+
+  it('uses the dark palette class', () => {
+    expect(html({ theme: 'dark' })).toContain('class="bs dark compact"');
+  });
+});
+
+describe('ContextBox, hostile or odd data', () => {
+  it('escapes markup in content instead of rendering it', () => {
+    const out = render(
+      <ContextBox box={{ ...box, question: '<img src=x onerror=alert(1)>', summary: '</p><script>alert(1)</script>' }} />,
+    );
+    expect(out).not.toContain('<img');
+    expect(out).not.toContain('<script');
+    expect(out).toContain('&lt;img src=x onerror=alert(1)>');
+  });
+
+  it('links only http(s) URLs', () => {
+    const out = render(<ContextBox box={{ ...box, url: 'javascript:alert(1)', sources: [{ slug: 's', name: 'S', url: 'javascript:x' }] }} variant="full" />);
+    expect(out).not.toContain('javascript:');
+    expect(out).not.toContain('class="foot"');
+  });
+
+  it('skips block types it does not know and survives missing lists', () => {
+    const sections = [{ slug: 's', heading: 'S', blocks: [{ __typename: 'ChartBlock' } as never, { __typename: 'Paragraph' as const, text: 'Kept.', marks: null }] }];
+    const out = render(<ContextBox box={{ ...box, keyFacts: null, sources: null, corrections: null, sections }} variant="full" open />);
+    expect(out).toContain('<div id="backstory-s0" class="sec-b"><p>Kept.</p></div>');
+    expect(out).not.toContain('<dl>');
+  });
+
+  it('never sets an inline style (a strict CSP would block it)', () => {
+    expect(html({ variant: 'full', open: true })).not.toContain('style=');
+    expect(render(<Skeleton />)).not.toContain('style=');
+  });
+});
+
+describe('Skeleton and Fallback', () => {
+  it('reuses the collapsed compact frame so loading does not shift the page', () => {
+    const out = render(<Skeleton theme="dark" />);
+    expect(out).toMatch(/^<div class="bs dark compact skel" part="root" aria-hidden="true"><div class="head clamp">/);
+    expect(out).toContain('<div class="foot">');
+  });
+
+  it('is a quiet link to the explainer', () => {
+    expect(render(<Fallback href="http://localhost:4000/explainers/what-is-isis-k" />)).toBe(
+      '<p class="fb light"><a part="fallback" href="http://localhost:4000/explainers/what-is-isis-k" target="_blank" rel="noopener">Read the explainer</a></p>',
+    );
+    expect(render(<Fallback href="https://x.test/explainers/a" lang="ar-EG" />)).toContain('>اقرأ الشرح</a>');
+    expect(render(<Fallback href="javascript:alert(1)" />)).toBe('');
+  });
+});

@@ -1,0 +1,119 @@
+import { fill, formatDate, ui as uiFor } from '../i18n';
+import type { ContextBoxData } from '../types';
+import { Blocks } from './Blocks';
+import { headingLevel, headingTag } from './heading';
+import { KeyFacts } from './KeyFacts';
+import { httpUrl } from './links';
+import { SectionPanel } from './SectionPanel';
+import { Sources } from './Sources';
+import { Toggle } from './Toggle';
+
+export type Variant = 'compact' | 'full';
+export type Theme = 'light' | 'dark';
+
+export interface ContextBoxProps {
+  box: ContextBoxData;
+  /** compact: question, clamped summary, "Show more"; full: everything, sections behind disclosures. */
+  variant?: Variant;
+  /** Start expanded: the compact box shows its details and every section is open. */
+  open?: boolean;
+  /** BCP 47 tag for the box's own words and dates; defaults to the content's locale. */
+  lang?: string;
+  theme?: Theme;
+  /** Level of the question's heading, 2..6; inner headings go one level deeper. */
+  headingLevel?: number;
+  /** Prefix for element ids; must be unique per box when several share one document. */
+  idPrefix?: string;
+}
+
+export function ContextBox({
+  box,
+  variant = 'compact',
+  open = false,
+  lang,
+  theme = 'light',
+  headingLevel: level = 2,
+  idPrefix = 'backstory',
+}: ContextBoxProps) {
+  const ui = uiFor(lang || box.locale);
+  const top = headingLevel(level);
+  const inner = Math.min(6, top + 1);
+  const H = headingTag(top);
+  const compact = variant !== 'full';
+  const headingId = `${idPrefix}-q`;
+  const moreId = `${idPrefix}-more`;
+  const updated = formatDate(box.updatedAt, ui);
+  const href = httpUrl(box.url);
+
+  const details = (
+    <>
+      <KeyFacts facts={box.keyFacts ?? []} ui={ui} level={inner} />
+      {(box.sections ?? []).length > 0 && (
+        <div class="secs">
+          {(box.sections ?? []).map((section, i) => (
+            <SectionPanel key={section.slug} section={section} ui={ui} level={inner} id={`${idPrefix}-s${i}`} open={open} />
+          ))}
+        </div>
+      )}
+      <Sources sources={box.sources ?? []} ui={ui} level={inner} />
+      {(box.corrections ?? []).map((correction, i) => (
+        <p key={i} class="cor">
+          <strong>{ui.t.correction}</strong> {correction.text}
+        </p>
+      ))}
+      {updated && (
+        <p class="upd">{fill(ui.t.updated, { date: <time dateTime={box.updatedAt}>{updated}</time> })}</p>
+      )}
+    </>
+  );
+
+  const frame = (expanded: boolean, toggle?: () => void) => (
+    <div
+      role="region"
+      aria-labelledby={headingId}
+      part="root"
+      class={`bs ${theme === 'dark' ? 'dark' : 'light'} ${compact ? 'compact' : 'full'}`}
+      dir={box.direction === 'RTL' ? 'rtl' : 'ltr'}
+      lang={box.locale}
+    >
+      <div class={toggle && !expanded ? 'head clamp lc' : 'head'}>
+        <H id={headingId} class="q" part="heading">
+          {box.question}
+        </H>
+        <p class="sum" part="summary">
+          {box.summary}
+        </p>
+      </div>
+      {toggle ? (
+        <div id={moreId} class="more" hidden={!expanded}>
+          {details}
+        </div>
+      ) : (
+        details
+      )}
+      {(toggle || href) && (
+        <div class="foot">
+          {toggle && (
+            <button
+              type="button"
+              class="tg"
+              part="toggle"
+              aria-expanded={expanded ? 'true' : 'false'}
+              aria-controls={moreId}
+              onClick={toggle}
+            >
+              {expanded ? ui.t.showLess : ui.t.showMore}
+            </button>
+          )}
+          {href && (
+            <a class="fl" part="link" href={href} target="_blank" rel="noopener">
+              {ui.t.fullExplainer}
+            </a>
+          )}
+        </div>
+      )}
+    </div>
+  );
+
+  return compact ? <Toggle open={open}>{frame}</Toggle> : frame(true);
+}

@@ -1,0 +1,189 @@
+/**
+ * <backstory-box>: after Hypothesis's PreactContainer, one object owns the element, its open shadow
+ * root and the Preact tree rendered into it, and can take all of it down again (on disconnect, and for
+ * every live box on Backstory.destroy()).
+ */
+import { Component, h, render, type ComponentChild, type ComponentChildren } from 'preact';
+import { readOptions, OBSERVED_ATTRIBUTES, type BoxOptions } from './attributes';
+import { clearContextBoxCache, loadContextBox } from './box-cache';
+import { ContextBox } from './components/ContextBox';
+import { Fallback } from './components/Fallback';
+import { Skeleton } from './components/Skeleton';
+import { hostTheme, watchHostTheme } from './host-theme';
+import { guard, warn } from './log';
+import { RESERVE_CSS, STYLES } from './styles';
+import type { ContextBoxData } from './types';
+
+type State = { status: 'loading' } | { status: 'ready'; box: ContextBoxData } | { status: 'missing' };
+
+const live = new Set<BackstoryBox>();
+let destroyed = false;
+let sheets: { base: CSSStyleSheet; reserve: CSSStyleSheet } | null | undefined;
+let nextId = 0;
+
+/** Constructable sheets pass a CSP without 'unsafe-inline'; null means this browser lacks them. */
+function constructedSheets(): typeof sheets {
+  if (sheets === undefined) {
+    sheets = null;
+    if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in Document.prototype) {
+      const base = new CSSStyleSheet();
+      base.replaceSync(STYLES);
+      const reserve = new CSSStyleSheet();
+      reserve.replaceSync(RESERVE_CSS);
+      sheets = { base, reserve };
+    }
+  }
+  return sheets;
+}
+
+/** Keeps a bug in one box from reaching the host page or the other boxes: it just goes quiet. */
+class Boundary extends Component<{ children?: ComponentChildren }, { failed?: boolean }> {
+  override componentDidCatch(error: unknown): void {
+    console.error('[backstory] render failed', error);
+    this.setState({ failed: true });
+  }
+
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+export class BackstoryBox extends HTMLElement {
+  static observedAttributes = OBSERVED_ATTRIBUTES;
+  /** Origin of the backstory.js script, set once by the loader: the default `api`. */
+  static defaultApi = '';
+
+  private root: ShadowRoot | null = null;
+  private state: State = { status: 'loading' };
+  private requestKey = '';
+  private generation = 0;
+  private readonly idPrefix = `backstory-${++nextId}`;
+  private stopWatching: Array<() => void> = [];
+  private stopObserving: (() => void) | undefined;
+
+  connectedCallback(): void {
+    guard(() => this.mount());
+  }
+
+  disconnectedCallback(): void {
+    guard(() => this.unmount());
+  }
+
+  attributeChangedCallback(): void {
+    // Also fires for the initial attributes before connection; mount() reads them then.
+    guard(() => live.has(this) && this.refresh());
+  }
+
+  private mount(): void {
+    if (destroyed || live.has(this)) return;
+    live.add(this);
+    this.root ??= this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.stopWatching.push(watchHostTheme(document, () => guard(() => this.paint())));
+    this.refresh();
+  }
+
+  /** Leaves the element as the publisher wrote it: an empty shadow root, no sheets, no observers. */
+  unmount(): void {
+    live.delete(this);
+    this.generation++;
+    this.requestKey = '';
+    this.stopObserving?.();
+    for (const stop of this.stopWatching.splice(0)) stop();
+    if (this.root) {
+      render(null, this.root);
+      this.root.adoptedStyleSheets = [];
+    }
+  }
+
+  private refresh(): void {
+    const options = readOptions(this, BackstoryBox.defaultApi);
+    const key = JSON.stringify([options.api, options.explainer, options.entity, options.section, options.pageLang]);
+    if (key !== this.requestKey) {
+      this.requestKey = key;
+      this.generation++;
+      this.stopObserving?.();
+      if (options.explainer || options.entity) {
+        this.state = { status: 'loading' };
+        this.loadWhenNear(options);
+      } else {
+        this.state = { status: 'missing' };
+        warn('<backstory-box> needs an explainer or entity attribute');
+      }
+    }
+    this.paint(options);
+  }
+
+  /** The request waits until the box is about to scroll into view: most boxes on a long page never are. */
+  private loadWhenNear(options: BoxOptions): void {
+    const generation = this.generation;
+    const load = (): void => {
+      this.stopObserving?.();
+      const variables = options.explainer
+        ? { explainer: options.explainer, section: options.section, locale: options.pageLang }
+        : { entity: options.entity, section: options.section, locale: options.pageLang };
+      void loadContextBox(options.api, variables).then((box) =>
+        guard(() => {
+          if (generation !== this.generation || !live.has(this)) return;
+          this.state = box ? { status: 'ready', box } : { status: 'missing' };
+          this.paint();
+        }),
+      );
+    };
+    if (typeof IntersectionObserver !== 'function') return load();
+    const observer = new IntersectionObserver(
+      (entries) => guard(() => entries.some((entry) => entry.isIntersecting) && load()),
+      { rootMargin: '200px' },
+    );
+    observer.observe(this);
+    this.stopObserving = () => {
+      observer.disconnect();
+      this.stopObserving = undefined;
+    };
+  }
+
+  private paint(options = readOptions(this, BackstoryBox.defaultApi)): void {
+    const root = this.root;
+    if (!root || !live.has(this)) return;
+    const theme = options.theme === 'auto' ? hostTheme(document) : options.theme;
+    const { state } = this;
+    let view: ComponentChild = null;
+    if (state.status === 'loading') {
+      view = h(Skeleton, { theme });
+    } else if (state.status === 'ready') {
+      view = h(ContextBox, {
+        box: state.box,
+        variant: options.variant,
+        open: options.open,
+        lang: options.lang,
+        theme,
+        headingLevel: options.headingLevel,
+        idPrefix: this.idPrefix,
+      });
+    } else if (options.explainer) {
+      view = h(Fallback, {
+        href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}`,
+        lang: options.lang ?? options.pageLang,
+        theme,
+      });
+    }
+
+    const constructed = constructedSheets();
+    if (constructed) {
+      const wanted = state.status === 'missing' ? [constructed.base] : [constructed.base, constructed.reserve];
+      const current = root.adoptedStyleSheets;
+      if (current.length !== wanted.length || wanted.some((sheet, i) => current[i] !== sheet)) {
+        root.adoptedStyleSheets = wanted;
+      }
+    }
+    // Browsers without constructable sheets (Safari < 16.4) get a <style>; it needs 'unsafe-inline' there.
+    const style = constructed ? null : h('style', null, state.status === 'missing' ? STYLES : STYLES + RESERVE_CSS);
+    render(h(Boundary, null, style, view), root);
+  }
+}
+
+/** Takes down every live box; boxes connected afterwards stay inert (the element cannot be undefined). */
+export function destroyAll(): void {
+  destroyed = true;
+  for (const box of [...live]) box.unmount();
+  clearContextBoxCache();
+}

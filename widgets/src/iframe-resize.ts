@@ -1,0 +1,57 @@
+/**
+ * Sizes <iframe data-backstory> embeds (the API's embed pages) to their content.
+ *
+ * The one message, sent by the embed page to its parent with postMessage:
+ *
+ *   { type: "backstory:resize", height: number }   height of the embed's document, CSS pixels
+ *
+ * It is honoured only when it comes from that iframe's own window (event.source === iframe.contentWindow)
+ * and from the origin of its src, so neither another frame nor a navigated-away iframe can resize it.
+ * Heights are clamped to [0, MAX_HEIGHT] so a broken embed cannot push the article off the page.
+ */
+import { guard } from './log';
+
+export const RESIZE = 'backstory:resize';
+export const MAX_HEIGHT = 4000;
+
+export interface ResizeMessage {
+  type: typeof RESIZE;
+  height: number;
+}
+
+export function isResizeMessage(data: unknown): data is ResizeMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === RESIZE &&
+    Number.isFinite((data as { height?: unknown }).height)
+  );
+}
+
+export function clampHeight(height: number): number {
+  return Math.min(MAX_HEIGHT, Math.max(0, Math.round(height)));
+}
+
+function originOf(src: string): string | undefined {
+  try {
+    return new URL(src).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function watchIframes(win: Window): () => void {
+  const onMessage = (event: MessageEvent): void => {
+    guard(() => {
+      for (const frame of win.document.querySelectorAll<HTMLIFrameElement>('iframe[data-backstory]')) {
+        if (!event.source || event.source !== frame.contentWindow || event.origin !== originOf(frame.src)) continue;
+        if (!isResizeMessage(event.data)) return;
+        // CSSOM, not a style attribute: allowed under a strict style-src.
+        frame.style.height = `${clampHeight(event.data.height)}px`;
+        return;
+      }
+    });
+  };
+  win.addEventListener('message', onMessage);
+  return () => win.removeEventListener('message', onMessage);
+}
