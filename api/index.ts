@@ -11,6 +11,7 @@ import type { Context } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { graphqlRoutes } from './http/graphql';
+import { embedRoutes } from './http/embed';
 import { healthRoutes } from './http/health';
 import type { HttpContext, Route } from './http/route';
 import { createRouter } from './http/router';
@@ -75,7 +76,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       return response.body.singleResult as any;
     },
   };
-  const routes: Route[] = [...graphqlRoutes(apollo, context), ...healthRoutes(http)];
+  const routes: Route[] = [...graphqlRoutes(apollo, context), ...healthRoutes(http), ...embedRoutes(http)];
   const handle = createRouter(routes, logger);
   const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => void handle(req, res));
 
