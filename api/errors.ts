@@ -13,11 +13,12 @@ export enum ApiErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-/** Bad input: names the argument (or input field path) that is wrong. */
+/** Bad input: names the argument, or the path of the input field, that is wrong. */
 export class UserInputError extends GraphQLError {
-  constructor(argument: string, message: string) {
-    super(`${argument}: ${message}`, {
-      extensions: { code: ApiErrorCode.BAD_USER_INPUT, argument },
+  constructor(at: string | Array<string | number>, message: string) {
+    const path = typeof at === 'string' ? at.split('.') : at;
+    super(`${path.join('.')}: ${message}`, {
+      extensions: { code: ApiErrorCode.BAD_USER_INPUT, argument: String(path[0]), ...(path.length > 1 ? { field: path } : {}) },
     });
   }
 }
@@ -32,9 +33,9 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof StoreInputError) {
-      const code = original.kind === 'conflict' ? ApiErrorCode.CONFLICT : ApiErrorCode.BAD_USER_INPUT;
+      const code = { conflict: ApiErrorCode.CONFLICT, not_found: ApiErrorCode.NOT_FOUND, invalid: ApiErrorCode.BAD_USER_INPUT }[original.kind];
       const argument = String(original.field[0]);
-      const extensions = original.field.length > 1 ? { code, argument, field: original.field } : { code, argument };
+      const extensions = { code, argument, ...(original.field.length > 1 ? { field: original.field } : {}), ...original.details };
       return { ...formatted, message: `${original.field.join('.')}: ${original.message}`, extensions };
     }
     const code = formatted.extensions?.code;

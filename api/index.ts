@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { CompiledQuery, Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { type Config, type ConfigInput, resolveConfig } from './config';
 import { seed } from './content/seed';
-import { createErrorFormatter } from './errors';
-import type { Context } from './graphql/context';
-import { createLoaders } from './graphql/loaders';
+import { ApiErrorCode, createErrorFormatter } from './errors';
+import { previewPlugin } from './plugins/preview';
+import { authenticate } from './store/key.store';
+import { type Context, createContext } from './graphql/context';
 import { getSchema } from './graphql/schema';
 import { graphqlRoutes } from './http/graphql';
 import { embedRoutes } from './http/embed';
@@ -61,9 +63,21 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     introspection: true,
     logger,
+    plugins: [previewPlugin()],
   });
   await apollo.start();
-  const context = async (): Promise<Context> => ({ db, config, visibility: 'public', loaders: createLoaders(db, 'public') });
+  const context = async (headers?: HeaderMap): Promise<Context> => {
+    const authorization = headers?.get('authorization');
+    if (!authorization) return createContext(db, config, undefined);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const key = bearer ? await authenticate(db, bearer) : undefined;
+    if (!key) {
+      throw new GraphQLError('the API key is not valid: it is malformed, unknown or revoked', {
+        extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+      });
+    }
+    return createContext(db, config, key);
+  };
 
   const http: HttpContext = {
     config,

@@ -3,7 +3,9 @@ import type { Mark, Paragraph, RichText } from '../rich-text/rich-text';
 import type { Database } from '../store/database';
 import { isUniqueViolation } from '../store/dialect';
 import { addAlias, addFact, addRelation, createEntity, findEntity, publishEntity } from '../store/entity.store';
-import { createExplainer, createQuote, findExplainer, publishExplainer, replaceSections } from '../store/explainer.store';
+import { createExplainer, createQuote, findExplainer, setExplainerStatus } from '../store/explainer.store';
+import type { Actor } from '../store/revision.store';
+import { replaceSections } from '../store/section.store';
 import { createSource, findSource } from '../store/source.store';
 import isisK from './what-is-isis-k.json';
 
@@ -60,6 +62,8 @@ export async function seed(db: Kysely<Database>, documents: SeedDocument[] = see
   return { loaded };
 }
 
+const system: Actor = { keyId: null };
+
 async function load(db: Kysely<Database>, document: SeedDocument): Promise<void> {
   const entityIds = new Map<string, string>();
   const sourceIds = new Map<string, string>();
@@ -110,11 +114,11 @@ async function load(db: Kysely<Database>, document: SeedDocument): Promise<void>
       summary: x.summary,
       dateline: x.dateline,
       subjectId: x.subject ? id(entityIds, x.subject, 'entity') : null,
-    });
+    }, system);
+    const change = (action: string) => ({ explainerId: explainer.id, actor: system, action });
     const quoteIds = new Map<string, string>();
     for (const q of x.quotes) {
-      const quote = await createQuote(db, {
-        explainerId: explainer.id,
+      const quote = await createQuote(db, change('create quote'), {
         kind: q.kind === 'inline' ? 'inline' : 'block',
         speakerIds: q.speakers.map((s) => id(entityIds, s, 'entity')),
         sourceId: q.source ? id(sourceIds, q.source, 'source') : null,
@@ -135,7 +139,7 @@ async function load(db: Kysely<Database>, document: SeedDocument): Promise<void>
     });
     await replaceSections(
       db,
-      explainer.id,
+      change('replace sections'),
       x.sections.map((s) => ({
         slug: s.slug,
         heading: s.heading,
@@ -146,7 +150,7 @@ async function load(db: Kysely<Database>, document: SeedDocument): Promise<void>
         } satisfies RichText,
       })),
     );
-    await publishExplainer(db, explainer.id);
+    await setExplainerStatus(db, change('publish'), 'published');
   }
 }
 

@@ -52,6 +52,7 @@ export class ContextBoxResolver {
     @Arg('entity', () => String, { nullable: true, description: 'Slug or any alias.' }) entityName: string | null,
     @Arg('section', () => String, { nullable: true, description: 'Show only this section.' }) section: string | null,
     @Arg('locale', { defaultValue: 'en' }) locale: string,
+    @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<Box | undefined> {
     if ((explainerSlug == null) === (entityName == null)) {

@@ -2,12 +2,25 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from '../store/database';
 import type { Visibility } from '../store/ids';
-import type { Loaders } from './loaders';
+import type { ApiKey } from '../store/key.store';
+import { type Loaders, createLoaders } from './loaders';
 
-/** Per request: the store, the reader's visibility and DataLoaders that batch within this request. */
+/** Per request: the store, who is asking, what they may see, and DataLoaders batching within the request. */
 export interface Context {
   db: Kysely<Database>;
   config: Config;
+  /** The API key the request carries, if any (already checked). */
+  key: ApiKey | undefined;
   visibility: Visibility;
   loaders: Loaders;
+}
+
+export function createContext(db: Kysely<Database>, config: Config, key: ApiKey | undefined): Context {
+  return { db, config, key, visibility: 'public', loaders: createLoaders(db, 'public') };
+}
+
+/** Lets the request see drafts: called before execution, never midway. */
+export function enablePreview(ctx: Context): void {
+  ctx.visibility = 'preview';
+  ctx.loaders = createLoaders(ctx.db, 'preview');
 }

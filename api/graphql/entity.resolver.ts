@@ -24,6 +24,7 @@ export class EntityResolver {
     @Arg('slug', () => String, { nullable: true }) slug: string | null,
     @Arg('name', () => String, { nullable: true }) name: string | null,
     @Arg('locale', { defaultValue: 'en', description: 'Prefer aliases in this locale.' }) locale: string,
+    @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<store.Entity | undefined> {
     const given = [id, slug, name].filter((x) => x != null).length;
@@ -43,6 +44,7 @@ export class EntityResolver {
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('kind', () => EntityKind, { nullable: true }) kind: EntityKind | null,
+    @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ) {
     checkFirst('first', first);

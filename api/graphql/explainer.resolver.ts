@@ -23,6 +23,7 @@ export class ExplainerResolver {
   explainer(
     @Arg('slug') slug: string,
     @Arg('locale', { defaultValue: 'en' }) locale: string,
+    @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<store.Explainer | undefined> {
     return findExplainer(ctx.db, { slug: checkSlug('slug', slug), locale: checkLocale('locale', locale, ctx.config) }, ctx.visibility);
@@ -36,6 +37,7 @@ export class ExplainerResolver {
     entity: string | null,
     @Arg('text', () => String, { nullable: true, description: 'Only explainers whose text matches every word.' }) text: string | null,
     @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ) {
     checkFirst('first', first);

@@ -5,12 +5,14 @@ import * as entities from '../store/entity.store';
 import * as explainers from '../store/explainer.store';
 import type { Visibility } from '../store/ids';
 import * as sources from '../store/source.store';
+import * as keys from '../store/key.store';
+import * as revisions from '../store/revision.store';
 
 /** One loader per lookup; each batches every key asked for in one tick into one statement. */
 export function createLoaders(db: Kysely<Database>, visibility: Visibility) {
-  const byId = <T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) =>
+  const byId = <T extends { id: string; lookupId?: string }>(load: (ids: readonly string[]) => Promise<T[]>) =>
     new DataLoader<string, T | undefined>(async (ids) => {
-      const found = new Map((await load(ids)).map((x) => [x.id, x]));
+      const found = new Map((await load(ids)).map((x) => [x.lookupId ?? x.id, x]));
       return ids.map((id) => found.get(id));
     });
   const grouped = <T>(load: (ids: readonly string[]) => Promise<T[]>, key: (x: T) => string) =>
@@ -53,6 +55,8 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility) {
     sourcesByExplainer: grouped((ids) => sources.sourcesByExplainerIds(db, ids), (s) => s.explainerId),
     sourcesByFact: sourcesOfCitations('fact_id'),
     sourcesByRelation: sourcesOfCitations('relation_id'),
+    revisionsByExplainer: grouped((ids) => revisions.revisionsByExplainerIds(db, ids), (r) => r.explainerId),
+    key: byId((ids) => keys.keysByIds(db, ids)),
     citationsBySource: grouped((ids) => sources.citationsBy(db, 'source_id', ids), (c) => c.sourceId),
   };
 }

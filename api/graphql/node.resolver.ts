@@ -6,7 +6,11 @@ import { checkText } from './validate';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is not visible.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async node(
+    @Arg('id', () => ID) id: string,
+    @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
+    @Ctx() ctx: Context,
+  ) {
     const { type, id: localId } = fromGlobalId(checkText('id', id));
     const loaders = ctx.loaders;
     let value: object | undefined;

@@ -9,7 +9,7 @@ export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`).toString('base64url');
 }
 
-export function fromGlobalId(globalId: string, argument = 'id'): { type: NodeTypeName; id: string } {
+export function fromGlobalId(globalId: string, argument: string | Array<string | number> = 'id'): { type: NodeTypeName; id: string } {
   const decoded = /^[A-Za-z0-9_-]{1,200}$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
   const colon = decoded.indexOf(':');
   const type = decoded.slice(0, colon) as NodeTypeName;
@@ -31,4 +31,11 @@ export const typed = <T extends object>(__typename: NodeTypeName, value: T): Typ
 export abstract class Node {
   @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
+}
+
+/** The local id behind a global id that must be of one type. */
+export function idOf(type: NodeTypeName, globalId: string, at: string | Array<string | number>): string {
+  const decoded = fromGlobalId(globalId, at);
+  if (decoded.type !== type) throw new UserInputError(at, `expected the id of a ${type}, got one of a ${decoded.type}`);
+  return decoded.id;
 }

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type * as store from '../store/explainer.store';
 import type { Context } from './context';
 import { Entity } from './entity.type';
+import { Explainer } from './explainer.type';
 import { loadPresent } from './loaders';
 import { toGlobalId } from './node';
 import { Quote } from './quote.type';
@@ -18,6 +19,11 @@ export class QuoteResolver {
   async speakers(@Root() quote: store.Quote, @Ctx() ctx: Context) {
     const speakers = await ctx.loaders.speakersByQuote.load(quote.id);
     return loadPresent(ctx.loaders.entity, speakers.map((s) => s.entityId));
+  }
+
+  @FieldResolver(() => Explainer, { nullable: true })
+  explainer(@Root() quote: store.Quote, @Ctx() ctx: Context) {
+    return ctx.loaders.explainer.load(quote.explainerId);
   }
 
   @FieldResolver(() => Source, { nullable: true, description: 'The source the quote came through.' })

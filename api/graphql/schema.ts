@@ -4,7 +4,11 @@ import { buildSchema } from 'type-graphql';
 import { ContextBoxResolver, KeyFactResolver } from './context-box.resolver';
 import { EntityResolver, FactResolver, RelationResolver } from './entity.resolver';
 import { ExplainerResolver } from './explainer.resolver';
+import { EntityEditingResolver } from './entity-editing.resolver';
+import { ExplainerEditingResolver } from './explainer-editing.resolver';
+import { KeyResolver } from './key.resolver';
 import { NodeResolver } from './node.resolver';
+import { ExplainerHistoryResolver, RevisionResolver } from './revision.resolver';
 import { QuoteResolver } from './quote.resolver';
 import { SearchResolver } from './search.resolver';
 import {
@@ -35,6 +39,11 @@ export const resolvers = [
   CitationResolver,
   SearchResolver,
   NodeResolver,
+  ExplainerEditingResolver,
+  EntityEditingResolver,
+  ExplainerHistoryResolver,
+  RevisionResolver,
+  KeyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

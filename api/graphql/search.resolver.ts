@@ -45,6 +45,7 @@ export class SearchResolver {
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<SearchConnection> {
     checkFirst('first', first);

@@ -18,6 +18,8 @@ export interface Database {
   quote_speakers: QuoteSpeakerTable;
   corrections: CorrectionTable;
   search_documents: SearchDocumentTable;
+  api_keys: ApiKeyTable;
+  revisions: RevisionTable;
 }
 
 export type PublicationStatus = 'draft' | 'published' | 'archived';
@@ -33,6 +35,8 @@ export interface EntityTable {
   status: PublicationStatus;
   created_at: string;
   updated_at: string;
+  /** Set when merged: this entity's id and slug now resolve to that one. */
+  merged_into: string | null;
 }
 export type EntityRow = Selectable<EntityTable>;
 export type NewEntityRow = Insertable<EntityTable>;
@@ -183,3 +187,33 @@ export interface SearchDocumentTable {
   /** PostgreSQL only: the tsvector; SQLite indexes with FTS5 instead. */
   tsv: ColumnType<unknown, never, never>;
 }
+
+export type Role = 'editor' | 'publisher' | 'admin';
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  role: Role;
+  /** Public part of the key, for lookup; the secret is stored only as a hash. */
+  prefix: string;
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+
+export interface RevisionTable {
+  id: string;
+  explainer_id: string;
+  version: number;
+  key_id: string | null;
+  /** What the change was: "create", "update", "put section", "publish", ... */
+  action: string;
+  /** JSON list of { path, before, after }. */
+  diff: string;
+  /** JSON of the whole explainer after the change. */
+  snapshot: string;
+  created_at: string;
+}
+export type RevisionRow = Selectable<RevisionTable>;

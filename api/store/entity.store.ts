@@ -1,13 +1,17 @@
 import type { Kysely } from 'kysely';
-import { foldName, foldText } from '../text/fold';
+import { foldName } from '../text/fold';
 import type { Database, EntityAliasRow, EntityFactRow, EntityRelationRow, EntityRow, PublicationStatus } from './database';
 import { isUniqueViolation } from './dialect';
 import { StoreInputError } from './errors';
 import { newId, now, type Visibility, visibleStatuses } from './ids';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
+import { indexEntity } from './search.store';
+import { cite } from './source.store';
 
 export interface Entity {
   id: string;
+  /** Set on an entity found by the id of an entity merged into it: that old id. */
+  lookupId?: string;
   slug: string;
   kind: string;
   name: string;
@@ -99,6 +103,7 @@ export async function createEntity(db: Kysely<Database>, input: NewEntity): Prom
     status: input.status ?? 'draft',
     created_at: at,
     updated_at: at,
+    merged_into: null,
   };
   try {
     await db.insertInto('entities').values(row).execute();
@@ -175,23 +180,6 @@ export async function publishEntity(db: Kysely<Database>, entityId: string): Pro
   await indexEntity(db, entityId);
 }
 
-async function cite(db: Kysely<Database>, sourceId: string, target: { fact_id?: string; relation_id?: string }) {
-  await db
-    .insertInto('citations')
-    .values({
-      id: newId(),
-      source_id: sourceId,
-      fact_id: target.fact_id ?? null,
-      relation_id: target.relation_id ?? null,
-      section_id: null,
-      block: null,
-      paragraph: null,
-      start: null,
-      end: null,
-    })
-    .execute();
-}
-
 async function nextPosition(
   db: Kysely<Database>,
   table: 'entity_aliases' | 'entity_facts' | 'entity_relations',
@@ -207,26 +195,6 @@ async function nextPosition(
   return row?.max == null ? 0 : Number(row.max) + 1;
 }
 
-/** Rewrites the entity's search document from its name, aliases, description and summary. */
-export async function indexEntity(db: Kysely<Database>, entityId: string): Promise<void> {
-  const entity = await db.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirst();
-  if (!entity) return;
-  const aliases = await db.selectFrom('entity_aliases').select('name').where('entity_id', '=', entityId).orderBy('position').execute();
-  const document = {
-    doc_type: 'entity' as const,
-    doc_id: entityId,
-    locale: 'en',
-    status: entity.status,
-    title: foldText([entity.name, ...aliases.map((a) => a.name)].join(' ')),
-    body: foldText(`${entity.description} ${entity.summary}`),
-  };
-  await db
-    .insertInto('search_documents')
-    .values(document)
-    .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet({ status: document.status, title: document.title, body: document.body }))
-    .execute();
-}
-
 // Reads. Every read takes the reader's visibility: the public sees published entities only.
 
 export async function findEntity(
@@ -234,7 +202,10 @@ export async function findEntity(
   by: { id?: string; slug?: string; name?: string; locale?: string },
   visibility: Visibility,
 ): Promise<Entity | undefined> {
-  let query = db.selectFrom('entities').selectAll('entities').where('entities.status', 'in', visibleStatuses(visibility));
+  // A merged entity is archived, but its id and slug still lead to the entity it became.
+  const statuses = by.name === undefined ? [...visibleStatuses(visibility), 'archived' as const] : visibleStatuses(visibility);
+  let query = db.selectFrom('entities').selectAll('entities').where('entities.status', 'in', statuses);
+  if (by.name === undefined) query = query.where((eb) => eb.or([eb('entities.status', '!=', 'archived'), eb('entities.merged_into', 'is not', null)]));
   if (by.id !== undefined) query = query.where('entities.id', '=', by.id);
   if (by.slug !== undefined) query = query.where('entities.slug', '=', by.slug);
   if (by.name !== undefined) {
@@ -248,6 +219,7 @@ export async function findEntity(
       .limit(1);
   }
   const row = await query.executeTakeFirst();
+  if (row?.merged_into) return findEntity(db, { id: row.merged_into }, visibility);
   return row && toEntity(row);
 }
 
@@ -257,9 +229,17 @@ export async function entitiesByIds(db: Kysely<Database>, ids: readonly string[]
     .selectFrom('entities')
     .selectAll()
     .where('id', 'in', [...ids])
-    .where('status', 'in', visibleStatuses(visibility))
+    .where((eb) => eb.or([eb('status', 'in', visibleStatuses(visibility)), eb('merged_into', 'is not', null)]))
     .execute();
-  return rows.map(toEntity);
+  const merged = rows.filter((r) => r.merged_into);
+  if (merged.length === 0) return rows.map(toEntity);
+  // Old ids resolve to the entity they were merged into, under the old id as the key.
+  const targets = new Map((await entitiesByIds(db, merged.map((r) => r.merged_into!), visibility)).map((e) => [e.id, e]));
+  return rows.flatMap((r) => {
+    if (!r.merged_into) return [toEntity(r)];
+    const target = targets.get(r.merged_into);
+    return target ? [{ ...target, lookupId: r.id }] : [];
+  });
 }
 
 export async function listEntities(
@@ -322,4 +302,93 @@ export async function factsByIds(db: Kysely<Database>, ids: readonly string[]): 
 export async function relationsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<EntityRelation[]> {
   if (ids.length === 0) return [];
   return (await db.selectFrom('entity_relations').selectAll().where('id', 'in', [...ids]).execute()).map(toRelation);
+}
+
+export type EntityFields = Partial<Pick<NewEntity, 'slug' | 'kind' | 'name' | 'description' | 'summary' | 'wikidataId'>>;
+
+export async function updateEntity(db: Kysely<Database>, entityId: string, fields: EntityFields): Promise<Entity> {
+  const set: Partial<EntityRow> = { updated_at: now() };
+  if (fields.slug !== undefined) set.slug = fields.slug;
+  if (fields.kind !== undefined) set.kind = fields.kind;
+  if (fields.name !== undefined) set.name = fields.name;
+  if (fields.description !== undefined) set.description = fields.description;
+  if (fields.summary !== undefined) set.summary = fields.summary;
+  if (fields.wikidataId !== undefined) set.wikidata_id = fields.wikidataId;
+  try {
+    const updated = await db.updateTable('entities').set(set).where('id', '=', entityId).where('merged_into', 'is', null).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new StoreInputError(['id'], 'no such entity', 'not_found');
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new StoreInputError(['slug'], `an entity with slug "${fields.slug}" exists`, 'conflict');
+    throw error;
+  }
+  if (fields.name !== undefined) await addAlias(db, entityId, { name: fields.name, locale: 'en' });
+  await indexEntity(db, entityId);
+  return (await findEntity(db, { id: entityId }, 'preview'))!;
+}
+
+export async function setEntityStatus(db: Kysely<Database>, entityId: string, status: PublicationStatus): Promise<void> {
+  await db.updateTable('entities').set({ status, updated_at: now() }).where('id', '=', entityId).execute();
+  await indexEntity(db, entityId);
+}
+
+export async function removeAlias(db: Kysely<Database>, entityId: string, alias: { name: string; locale: string }): Promise<void> {
+  const entity = await db.selectFrom('entities').select('name').where('id', '=', entityId).executeTakeFirst();
+  if (entity && foldName(entity.name) === foldName(alias.name)) throw new StoreInputError(['name'], 'an entity\'s own name is always an alias; rename it instead');
+  const removed = await db
+    .deleteFrom('entity_aliases')
+    .where('entity_id', '=', entityId)
+    .where('locale', '=', alias.locale)
+    .where('normalized', '=', foldName(alias.name))
+    .executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) throw new StoreInputError(['name'], `the entity has no alias "${alias.name}" in ${alias.locale}`, 'not_found');
+  await indexEntity(db, entityId);
+}
+
+export async function removeFact(db: Kysely<Database>, factId: string): Promise<void> {
+  const removed = await db.deleteFrom('entity_facts').where('id', '=', factId).executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) throw new StoreInputError(['id'], 'no such fact', 'not_found');
+}
+
+export async function removeRelation(db: Kysely<Database>, relationId: string): Promise<void> {
+  const removed = await db.deleteFrom('entity_relations').where('id', '=', relationId).executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) throw new StoreInputError(['id'], 'no such relation', 'not_found');
+}
+
+/**
+ * Folds `from` into `into`: aliases, facts, relations, mentions (in the rows and inside section
+ * bodies), quote speakers, subjects and publishers move; `from` is archived and its id and slug
+ * resolve to `into` from then on. Returns the ids of the explainers whose bodies changed.
+ */
+export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId: string): Promise<string[]> {
+  if (fromId === intoId) throw new StoreInputError(['into'], 'an entity cannot be merged into itself');
+  const [from, into] = await Promise.all([
+    db.selectFrom('entities').selectAll().where('id', '=', fromId).executeTakeFirst(),
+    db.selectFrom('entities').selectAll().where('id', '=', intoId).executeTakeFirst(),
+  ]);
+  if (!from || from.merged_into) throw new StoreInputError(['from'], 'no such entity', 'not_found');
+  if (!into || into.merged_into) throw new StoreInputError(['into'], 'no such entity', 'not_found');
+  await db.updateTable('entity_aliases').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
+  await db.updateTable('entity_facts').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
+  await db.updateTable('entity_relations').set({ subject_id: intoId }).where('subject_id', '=', fromId).execute();
+  await db.updateTable('entity_relations').set({ object_id: intoId }).where('object_id', '=', fromId).execute();
+  await db.deleteFrom('entity_relations').whereRef('subject_id', '=', 'object_id').execute();
+  await db.updateTable('explainers').set({ subject_id: intoId }).where('subject_id', '=', fromId).execute();
+  await db.updateTable('sources').set({ publisher_id: intoId }).where('publisher_id', '=', fromId).execute();
+  const both = await db.selectFrom('quote_speakers').select('quote_id').where('entity_id', '=', intoId).execute();
+  if (both.length > 0) {
+    await db.deleteFrom('quote_speakers').where('entity_id', '=', fromId).where('quote_id', 'in', both.map((q) => q.quote_id)).execute();
+  }
+  await db.updateTable('quote_speakers').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
+  const touched = await db.selectFrom('mentions').select(['section_id', 'explainer_id']).distinct().where('entity_id', '=', fromId).execute();
+  await db.updateTable('mentions').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
+  for (const { section_id } of touched) {
+    const section = await db.selectFrom('sections').select('body').where('id', '=', section_id).executeTakeFirstOrThrow();
+    const body = JSON.parse(section.body, (key, value) => (key === 'entityId' && value === fromId ? intoId : value));
+    await db.updateTable('sections').set({ body: JSON.stringify(body) }).where('id', '=', section_id).execute();
+  }
+  await db.updateTable('entities').set({ merged_into: intoId, status: 'archived', updated_at: now() }).where('id', '=', fromId).execute();
+  await db.updateTable('entities').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
+  await db.deleteFrom('search_documents').where('doc_type', '=', 'entity').where('doc_id', '=', fromId).execute();
+  await indexEntity(db, intoId);
+  return [...new Set(touched.map((t) => t.explainer_id))];
 }

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { toPlainText } from '../rich-text/render';
-import { type RichText, paragraphsOf, validateRichText } from '../rich-text/rich-text';
-import { foldText } from '../text/fold';
+import type { RichText } from '../rich-text/rich-text';
 import type { CorrectionRow, Database, ExplainerRow, MentionRow, PublicationStatus, QuoteRow, SectionRow } from './database';
 import { isUniqueViolation, searchMatches } from './dialect';
 import { StoreInputError } from './errors';
 import { newId, now, type Visibility, visibleStatuses } from './ids';
+import { type Actor, type ExplainerChange, changeExplainer, recordRevision } from './revision.store';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
+import { indexExplainer } from './search.store';
 
 export interface Explainer {
   id: string;
@@ -79,7 +79,7 @@ const toExplainer = (r: ExplainerRow): Explainer => ({
   updatedAt: r.updated_at,
   publishedAt: r.published_at,
 });
-const toSection = (r: SectionRow): Section => ({
+export const toSection = (r: SectionRow): Section => ({
   id: r.id,
   explainerId: r.explainer_id,
   slug: r.slug,
@@ -120,7 +120,7 @@ export interface NewExplainer {
   subjectId?: string | null;
 }
 
-export async function createExplainer(db: Kysely<Database>, input: NewExplainer): Promise<Explainer> {
+export async function createExplainer(db: Kysely<Database>, input: NewExplainer, actor: Actor): Promise<Explainer> {
   const at = now();
   const id = newId();
   const row: ExplainerRow = {
@@ -147,146 +147,76 @@ export async function createExplainer(db: Kysely<Database>, input: NewExplainer)
     }
     throw error;
   }
+  await recordRevision(db, id, 1, actor, 'create');
   await indexExplainer(db, id);
   return toExplainer(row);
 }
 
+export type ExplainerFields = Partial<Pick<NewExplainer, 'slug' | 'title' | 'headline' | 'summary' | 'dateline' | 'subjectId'>>;
+
+export async function updateExplainer(db: Kysely<Database>, change: ExplainerChange, fields: ExplainerFields): Promise<Explainer> {
+  await changeExplainer(db, change, async () => {
+    const set: Partial<ExplainerRow> = {};
+    if (fields.slug !== undefined) set.slug = fields.slug;
+    if (fields.title !== undefined) set.title = fields.title;
+    if (fields.headline !== undefined) set.headline = fields.headline;
+    if (fields.summary !== undefined) set.summary = fields.summary;
+    if (fields.dateline !== undefined) set.dateline = fields.dateline;
+    if (fields.subjectId !== undefined) set.subject_id = fields.subjectId;
+    if (Object.keys(set).length === 0) return;
+    try {
+      await db.updateTable('explainers').set(set).where('id', '=', change.explainerId).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new StoreInputError(['slug'], `an explainer "${fields.slug}" exists in this locale`, 'conflict');
+      throw error;
+    }
+  });
+  await indexExplainer(db, change.explainerId);
+  return (await findExplainer(db, { id: change.explainerId }, 'preview'))!;
+}
+
+/** draft -> published -> draft (unpublish) or archived; publishing keeps the first publication time. */
+export async function setExplainerStatus(db: Kysely<Database>, change: ExplainerChange, status: PublicationStatus): Promise<Explainer> {
+  await changeExplainer(db, change, async () => {
+    const at = now();
+    await db
+      .updateTable('explainers')
+      .set((eb) => ({ status, published_at: status === 'published' ? eb.fn.coalesce('published_at', eb.val(at)) : eb.ref('published_at') }))
+      .where('id', '=', change.explainerId)
+      .execute();
+  });
+  await indexExplainer(db, change.explainerId);
+  return (await findExplainer(db, { id: change.explainerId }, 'preview'))!;
+}
+
+export async function addCorrection(db: Kysely<Database>, change: ExplainerChange, text: string): Promise<Correction> {
+  return changeExplainer(db, change, async () => {
+    const row: CorrectionRow = { id: newId(), explainer_id: change.explainerId, text, published_at: now() };
+    await db.insertInto('corrections').values(row).execute();
+    return toCorrection(row);
+  });
+}
+
 export async function createQuote(
   db: Kysely<Database>,
-  input: { explainerId: string; kind: 'block' | 'inline'; speakerIds: string[]; sourceId?: string | null },
+  change: ExplainerChange,
+  input: { kind: 'block' | 'inline'; speakerIds: string[]; sourceId?: string | null },
 ): Promise<Quote> {
-  const row: QuoteRow = {
-    id: newId(),
-    explainer_id: input.explainerId,
-    section_id: null,
-    source_id: input.sourceId ?? null,
-    kind: input.kind,
-    text: '',
-  };
-  await db.insertInto('quotes').values(row).execute();
-  for (const [position, entityId] of input.speakerIds.entries()) {
-    await db.insertInto('quote_speakers').values({ quote_id: row.id, entity_id: entityId, position }).execute();
-  }
-  return toQuote(row);
-}
-
-export interface SectionInput {
-  slug: string;
-  heading?: string | null;
-  body: RichText;
-}
-
-/**
- * Replaces an explainer's sections, and with them the mentions, passage citations and quote
- * texts derived from their bodies. Call inside a transaction.
- */
-export async function replaceSections(db: Kysely<Database>, explainerId: string, sections: SectionInput[]): Promise<Section[]> {
-  await checkSections(db, explainerId, sections);
-  await db.deleteFrom('sections').where('explainer_id', '=', explainerId).execute();
-  const written: Section[] = [];
-  for (const [position, input] of sections.entries()) {
-    const row: SectionRow = {
+  return changeExplainer(db, change, async () => {
+    const row: QuoteRow = {
       id: newId(),
-      explainer_id: explainerId,
-      slug: input.slug,
-      heading: input.heading ?? null,
-      position,
-      body: JSON.stringify(input.body),
-      text: toPlainText(input.body),
+      explainer_id: change.explainerId,
+      section_id: null,
+      source_id: input.sourceId ?? null,
+      kind: input.kind,
+      text: '',
     };
-    await db.insertInto('sections').values(row).execute();
-    const mentions: MentionRow[] = [];
-    for (const { block, paragraph, value } of paragraphsOf(input.body)) {
-      for (const mark of value.marks) {
-        const place = { section_id: row.id, block, paragraph, start: mark.start, end: mark.end };
-        if (mark.type === 'mention') {
-          mentions.push({ id: newId(), explainer_id: explainerId, entity_id: mark.entityId, text: value.text.slice(mark.start, mark.end), ...place });
-        } else if (mark.type === 'citation') {
-          await db.insertInto('citations').values({ id: newId(), source_id: mark.sourceId, fact_id: null, relation_id: null, ...place }).execute();
-        } else {
-          await db.updateTable('quotes').set({ section_id: row.id, text: value.text.slice(mark.start, mark.end) }).where('id', '=', mark.quoteId).execute();
-        }
-      }
+    await db.insertInto('quotes').values(row).execute();
+    for (const [position, entityId] of input.speakerIds.entries()) {
+      await db.insertInto('quote_speakers').values({ quote_id: row.id, entity_id: entityId, position }).execute();
     }
-    if (mentions.length > 0) await db.insertInto('mentions').values(mentions).execute();
-    for (const block of input.body.blocks) {
-      if (block.type !== 'quote') continue;
-      const text = block.paragraphs.map((p) => p.text).join('\n\n');
-      await db.updateTable('quotes').set({ section_id: row.id, text }).where('id', '=', block.quoteId).execute();
-    }
-    written.push(toSection(row));
-  }
-  await indexExplainer(db, explainerId);
-  return written;
-}
-
-/** Rejects bodies that are malformed or point at entities, sources or quotes that do not exist. */
-async function checkSections(db: Kysely<Database>, explainerId: string, sections: SectionInput[]): Promise<void> {
-  const slugs = new Set<string>();
-  const entityIds = new Map<string, Array<string | number>>();
-  const sourceIds = new Map<string, Array<string | number>>();
-  const quoteIds = new Map<string, Array<string | number>>();
-  for (const [s, section] of sections.entries()) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(section.slug)) {
-      throw new StoreInputError(['sections', s, 'slug'], 'a slug is lowercase letters, digits and single hyphens');
-    }
-    if (slugs.has(section.slug)) throw new StoreInputError(['sections', s, 'slug'], `two sections are called "${section.slug}"`);
-    slugs.add(section.slug);
-    const [problem] = validateRichText(section.body);
-    if (problem) throw new StoreInputError(['sections', s, 'body', ...problem.path], problem.message);
-    for (const [b, block] of section.body.blocks.entries()) {
-      if (block.type === 'quote') quoteIds.set(block.quoteId, ['sections', s, 'body', 'blocks', b, 'quoteId']);
-    }
-    for (const { block, paragraph, value } of paragraphsOf(section.body)) {
-      for (const [m, mark] of value.marks.entries()) {
-        const inQuote = section.body.blocks[block].type === 'quote' ? ['paragraphs', paragraph] : [];
-        const path = ['sections', s, 'body', 'blocks', block, ...inQuote, 'marks', m];
-        if (mark.type === 'mention') entityIds.set(mark.entityId, [...path, 'entityId']);
-        else if (mark.type === 'citation') sourceIds.set(mark.sourceId, [...path, 'sourceId']);
-        else quoteIds.set(mark.quoteId, [...path, 'quoteId']);
-      }
-    }
-  }
-  const missing = async (table: 'entities' | 'sources' | 'quotes', ids: Map<string, Array<string | number>>, what: string) => {
-    if (ids.size === 0) return;
-    let query = db.selectFrom(table).select('id').where('id', 'in', [...ids.keys()]);
-    if (table === 'quotes') query = query.where('explainer_id', '=', explainerId);
-    const found = new Set((await query.execute()).map((r) => r.id));
-    for (const [id, path] of ids) if (!found.has(id)) throw new StoreInputError(path, `no ${what} with id ${id}`);
-  };
-  await missing('entities', entityIds, 'entity');
-  await missing('sources', sourceIds, 'source');
-  await missing('quotes', quoteIds, 'quote of this explainer');
-}
-
-export async function publishExplainer(db: Kysely<Database>, explainerId: string): Promise<void> {
-  const at = now();
-  await db
-    .updateTable('explainers')
-    .set((eb) => ({ status: 'published', updated_at: at, published_at: eb.fn.coalesce('published_at', eb.val(at)), version: eb('version', '+', 1) }))
-    .where('id', '=', explainerId)
-    .execute();
-  await indexExplainer(db, explainerId);
-}
-
-/** Rewrites the explainer's search document from its title, headline, summary and sections. */
-export async function indexExplainer(db: Kysely<Database>, explainerId: string): Promise<void> {
-  const explainer = await db.selectFrom('explainers').selectAll().where('id', '=', explainerId).executeTakeFirst();
-  if (!explainer) return;
-  const sections = await db.selectFrom('sections').select(['heading', 'text']).where('explainer_id', '=', explainerId).orderBy('position').execute();
-  const document = {
-    doc_type: 'explainer' as const,
-    doc_id: explainerId,
-    locale: explainer.locale,
-    status: explainer.status,
-    title: foldText(`${explainer.title} ${explainer.headline}`),
-    body: foldText([explainer.summary, ...sections.flatMap((s) => [s.heading ?? '', s.text])].join(' ')),
-  };
-  await db
-    .insertInto('search_documents')
-    .values(document)
-    .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet({ status: document.status, locale: document.locale, title: document.title, body: document.body }))
-    .execute();
+    return toQuote(row);
+  });
 }
 
 // Reads.

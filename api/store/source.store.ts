@@ -140,3 +140,23 @@ function compareKeys(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
 }
+
+/** Attributes a fact or a relation to a source; citing twice is harmless. */
+export async function citeFact(db: Kysely<Database>, factId: string, sourceId: string): Promise<void> {
+  await cite(db, sourceId, { fact_id: factId });
+}
+
+export async function citeRelation(db: Kysely<Database>, relationId: string, sourceId: string): Promise<void> {
+  await cite(db, sourceId, { relation_id: relationId });
+}
+
+export async function cite(db: Kysely<Database>, sourceId: string, target: { fact_id?: string; relation_id?: string }): Promise<void> {
+  const column = target.fact_id ? 'fact_id' : 'relation_id';
+  const id = (target.fact_id ?? target.relation_id)!;
+  const already = await db.selectFrom('citations').select('id').where('source_id', '=', sourceId).where(column, '=', id).executeTakeFirst();
+  if (already) return;
+  await db
+    .insertInto('citations')
+    .values({ id: newId(), source_id: sourceId, fact_id: target.fact_id ?? null, relation_id: target.relation_id ?? null, section_id: null, block: null, paragraph: null, start: null, end: null })
+    .execute();
+}

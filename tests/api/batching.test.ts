@@ -1,8 +1,11 @@
 import { addRelation, createEntity, findEntity, publishEntity } from '../../api/store/entity.store';
-import { createExplainer, publishExplainer, replaceSections } from '../../api/store/explainer.store';
+import { createExplainer, setExplainerStatus } from '../../api/store/explainer.store';
+import { replaceSections } from '../../api/store/section.store';
 import { findSource } from '../../api/store/source.store';
 import { databases } from '../setup/databases';
 import { type TestApp, startApp } from '../setup/app';
+
+const system = { keyId: null };
 
 const DEEP = /* GraphQL */ `
   query($first: Int!) {
@@ -39,9 +42,10 @@ describe.each(databases)('batching nested fields (%s)', (database) => {
         const subject = await createEntity(trx, { slug: `group-${i}`, kind: 'ORGANIZATION', name: `Group ${i}`, description: 'd', summary: 's', status: 'draft' });
         await addRelation(trx, { subjectId: subject.id, predicate: 'RIVAL_OF', objectId: isisK.id, sourceIds: [conversation.id] });
         await publishEntity(trx, subject.id);
-        const x = await createExplainer(trx, { slug: `what-is-group-${i}`, locale: 'en', title: `What is Group ${i}?`, headline: 'h', summary: 's', subjectId: subject.id });
+        const x = await createExplainer(trx, { slug: `what-is-group-${i}`, locale: 'en', title: `What is Group ${i}?`, headline: 'h', summary: 's', subjectId: subject.id }, system);
+        const change = { explainerId: x.id, actor: system, action: 'test' };
         const text = `Group ${i} rivals ISIS-K.`;
-        await replaceSections(trx, x.id, [0, 1, 2].map((s) => ({
+        await replaceSections(trx, change, [0, 1, 2].map((s) => ({
           slug: `part-${s}`,
           heading: `Part ${s}`,
           body: { blocks: [{ type: 'paragraph' as const, text, marks: [
@@ -50,7 +54,7 @@ describe.each(databases)('batching nested fields (%s)', (database) => {
             { type: 'citation' as const, start: 0, end: text.length - 1, sourceId: conversation.id },
           ] }] },
         })));
-        await publishExplainer(trx, x.id);
+        await setExplainerStatus(trx, change, 'published');
       });
     }
   });

@@ -1,5 +1,6 @@
 import { createEntity, addAlias } from '../../api/store/entity.store';
-import { createExplainer, replaceSections } from '../../api/store/explainer.store';
+import { createExplainer } from '../../api/store/explainer.store';
+import { replaceSections } from '../../api/store/section.store';
 import { databases } from '../setup/databases';
 import { type TestApp, startApp } from '../setup/app';
 
@@ -16,9 +17,9 @@ describe.each(databases)('drafts (%s)', (database) => {
     await addAlias(db, entity.id, { name: 'Harakat al-Shabaab', locale: 'en' });
     const explainer = await createExplainer(db, {
       slug: 'what-is-al-shabaab', locale: 'en', title: 'What is Al-Shabaab?', headline: 'Zanzibarqua headline', summary: 'Zanzibarqua summary', subjectId: entity.id,
-    });
+    }, { keyId: null });
     await db.transaction().execute((trx) =>
-      replaceSections(trx, explainer.id, [
+      replaceSections(trx, { explainerId: explainer.id, actor: { keyId: null }, action: 'test' }, [
         { slug: 'overview', body: { blocks: [{ type: 'paragraph', text: 'Al-Shabaab Zanzibarqua', marks: [{ type: 'mention', start: 0, end: 10, entityId: entity.id }] }] } },
       ]),
     );

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createContentTables from './2026_11_25_150000_create_content_tables';
+import * as createEditorialTables from './2026_11_25_160000_create_editorial_tables';
 
 /** Static list: the compiled app never scans the file system for migrations. */
 export const migrations: Record<string, Migration> = {
   '2026_11_25_150000_create_content_tables': createContentTables,
+  '2026_11_25_160000_create_editorial_tables': createEditorialTables,
 };
 
 export const migrationProvider: MigrationProvider = {

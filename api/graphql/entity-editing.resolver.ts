@@ -1,0 +1,199 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { UserInputError } from '../errors';
+import { StoreInputError } from '../store/errors';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database';
+import * as entities from '../store/entity.store';
+import { recordRevision } from '../store/revision.store';
+import { createSource } from '../store/source.store';
+import { citeFact, citeRelation } from '../store/source.store';
+import type { Context } from './context';
+import { CreateEntityInput, CreateSourceInput, FactInput, RelationInput, UpdateEntityInput } from './entity.input';
+import { Entity, Fact, Relation } from './entity.type';
+import { idOf } from './node';
+import { Source } from './source.type';
+import { checkLocale, checkSlug, checkText } from './validate';
+import { write } from './write';
+
+const wikidata = /^Q[1-9][0-9]{0,11}$/;
+
+async function existing(db: Kysely<Database>, table: 'entities' | 'sources' | 'entity_facts' | 'entity_relations', id: string, at: string | Array<string | number>) {
+  const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new UserInputError(at, `no such ${{ entities: 'entity', sources: 'source', entity_facts: 'fact', entity_relations: 'relation' }[table]}`);
+  return id;
+}
+
+@Resolver()
+export class EntityEditingResolver {
+  @Mutation(() => Entity, { description: 'A new draft entity with its aliases. Editor.' })
+  createEntity(@Arg('input') input: CreateEntityInput, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      if (input.wikidataId != null && !wikidata.test(input.wikidataId)) throw new UserInputError('input.wikidataId', 'a Wikidata item id, like Q889');
+      const locale = checkLocale('input.locale', input.locale, ctx.config);
+      const entity = await entities.createEntity(db, {
+        slug: checkSlug('input.slug', input.slug),
+        kind: input.kind,
+        name: checkText('input.name', input.name),
+        description: checkText('input.description', input.description, 300),
+        summary: checkText('input.summary', input.summary, 2000),
+        wikidataId: input.wikidataId,
+        status: 'draft',
+      });
+      for (const [i, alias] of input.aliases.entries()) {
+        try {
+          await entities.addAlias(db, entity.id, { name: checkText(['input', 'aliases', i].join('.'), alias), locale });
+        } catch (error) {
+          if (error instanceof StoreInputError) throw new StoreInputError(['input', 'aliases', i], error.message, error.kind);
+          throw error;
+        }
+      }
+      return entity;
+    });
+  }
+
+  @Mutation(() => Entity, { description: 'Changes the fields given. Editor.' })
+  updateEntity(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateEntityInput, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      if (input.wikidataId != null && !wikidata.test(input.wikidataId)) throw new UserInputError('input.wikidataId', 'a Wikidata item id, like Q889');
+      return entities.updateEntity(db, idOf('Entity', id, 'id'), {
+        slug: input.slug === undefined ? undefined : checkSlug('input.slug', input.slug),
+        kind: input.kind,
+        name: input.name === undefined ? undefined : checkText('input.name', input.name),
+        description: input.description === undefined ? undefined : checkText('input.description', input.description, 300),
+        summary: input.summary === undefined ? undefined : checkText('input.summary', input.summary, 2000),
+        wikidataId: input.wikidataId,
+      });
+    });
+  }
+
+  @Mutation(() => Entity, { description: 'One alias names one entity per locale: another entity\'s alias is a CONFLICT. Editor.' })
+  addAlias(@Arg('entity', () => ID) entity: string, @Arg('name') name: string, @Arg('locale', { defaultValue: 'en' }) locale: string, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      const id = await existing(db, 'entities', idOf('Entity', entity, 'entity'), 'entity');
+      await entities.addAlias(db, id, { name: checkText('name', name), locale: checkLocale('locale', locale, ctx.config) });
+      return entities.findEntity(db, { id }, 'preview');
+    });
+  }
+
+  @Mutation(() => Entity, { description: 'Editor.' })
+  removeAlias(@Arg('entity', () => ID) entity: string, @Arg('name') name: string, @Arg('locale', { defaultValue: 'en' }) locale: string, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      const id = idOf('Entity', entity, 'entity');
+      await entities.removeAlias(db, id, { name, locale: checkLocale('locale', locale, ctx.config) });
+      return entities.findEntity(db, { id }, 'preview');
+    });
+  }
+
+  @Mutation(() => Fact, { description: 'Editor.' })
+  addFact(@Arg('entity', () => ID) entity: string, @Arg('input') input: FactInput, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      const id = await existing(db, 'entities', idOf('Entity', entity, 'entity'), 'entity');
+      if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date)) throw new UserInputError('input.date', 'an ISO date: 2015, 2015-01 or 2015-01-26');
+      const sourceIds: string[] = [];
+      for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
+      return entities.addFact(db, id, {
+        kind: checkText('input.kind', input.kind, 50),
+        label: checkText('input.label', input.label),
+        value: checkText('input.value', input.value, 1000),
+        date: input.date,
+        hedge: input.hedge,
+        sourceIds,
+      });
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Editor.' })
+  async removeFact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      await entities.removeFact(db, id);
+      return true;
+    });
+  }
+
+  @Mutation(() => Relation, { description: 'subject PREDICATE object. Editor.' })
+  addRelation(@Arg('input') input: RelationInput, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      const subjectId = await existing(db, 'entities', idOf('Entity', input.subject, 'input.subject'), 'input.subject');
+      const objectId = await existing(db, 'entities', idOf('Entity', input.object, 'input.object'), 'input.object');
+      const sourceIds: string[] = [];
+      for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
+      return entities.addRelation(db, { subjectId, predicate: input.predicate, objectId, hedge: input.hedge, note: input.note, sourceIds });
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Editor.' })
+  removeRelation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      await entities.removeRelation(db, id);
+      return true;
+    });
+  }
+
+  @Mutation(() => Entity, { description: 'Makes the entity public. Publisher.' })
+  publishEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return this.setStatus(ctx, id, 'published');
+  }
+
+  @Mutation(() => Entity, { description: 'Back to draft. Publisher.' })
+  unpublishEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return this.setStatus(ctx, id, 'draft');
+  }
+
+  @Mutation(() => Entity, {
+    description:
+      'Folds `from` into `into`: aliases, facts, relations and mentions move, and `from`\'s id and slug resolve to `into` from then on. ' +
+      'Each explainer whose text mentioned `from` gets a new version. Publisher.',
+  })
+  mergeEntities(@Arg('from', () => ID) from: string, @Arg('into', () => ID) into: string, @Ctx() ctx: Context) {
+    return write(ctx, 'publisher', async (db, actor) => {
+      const intoId = idOf('Entity', into, 'into');
+      const touched = await entities.mergeEntities(db, idOf('Entity', from, 'from'), intoId);
+      for (const explainerId of touched) {
+        const bumped = await db
+          .updateTable('explainers')
+          .set((eb) => ({ version: eb('version', '+', 1) }))
+          .where('id', '=', explainerId)
+          .returning('version')
+          .executeTakeFirstOrThrow();
+        await recordRevision(db, explainerId, Number(bumped.version), actor, 'merge entities');
+      }
+      return entities.findEntity(db, { id: intoId }, 'preview');
+    });
+  }
+
+  @Mutation(() => Source, { description: 'Editor.' })
+  createSource(@Arg('input') input: CreateSourceInput, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      if (input.url != null && !/^https?:\/\/\S+$/.test(input.url)) throw new UserInputError('input.url', 'an http(s) URL');
+      const publisherId = input.publisher == null ? null : await existing(db, 'entities', idOf('Entity', input.publisher, 'input.publisher'), 'input.publisher');
+      return createSource(db, { slug: checkSlug('input.slug', input.slug), kind: input.kind, name: checkText('input.name', input.name), url: input.url, publisherId });
+    });
+  }
+
+  @Mutation(() => Fact, { description: 'Attributes a fact to a source. Editor.' })
+  citeFact(@Arg('fact', () => ID) fact: string, @Arg('source', () => ID) source: string, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      const factId = await existing(db, 'entity_facts', fact, 'fact');
+      await citeFact(db, factId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
+      return (await entities.factsByIds(db, [factId]))[0];
+    });
+  }
+
+  @Mutation(() => Relation, { description: 'Attributes a relation to a source. Editor.' })
+  citeRelation(@Arg('relation', () => ID) relation: string, @Arg('source', () => ID) source: string, @Ctx() ctx: Context) {
+    return write(ctx, 'editor', async (db) => {
+      const relationId = await existing(db, 'entity_relations', relation, 'relation');
+      await citeRelation(db, relationId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
+      return (await entities.relationsByIds(db, [relationId]))[0];
+    });
+  }
+
+  private setStatus(ctx: Context, id: string, status: 'draft' | 'published') {
+    return write(ctx, 'publisher', async (db) => {
+      const entityId = await existing(db, 'entities', idOf('Entity', id, 'id'), 'id');
+      await entities.setEntityStatus(db, entityId, status);
+      return entities.findEntity(db, { id: entityId }, 'preview');
+    });
+  }
+}
+
