@@ -21,6 +21,14 @@ export interface Config {
   logLevel: string;
   /** Milliseconds in-flight requests get to finish on SIGTERM. */
   shutdownGraceMs: number;
+  /** Whether the schema answers introspection (it is public, so on by default). */
+  introspection: boolean;
+  /** Milliseconds a GraphQL request may take before it is answered with 503. */
+  requestTimeoutMs: number;
+  /** Mutations a key (or, without one, an IP) may make per minute. */
+  mutationsPerMinute: number;
+  /** Failed authentications an IP may make per minute before it is told to wait. */
+  failedAuthPerMinute: number;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -41,6 +49,10 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     nodeEnv: input.nodeEnv ?? 'production',
     logLevel: input.logLevel ?? 'info',
     shutdownGraceMs: input.shutdownGraceMs ?? 10_000,
+    introspection: input.introspection ?? true,
+    requestTimeoutMs: input.requestTimeoutMs ?? 10_000,
+    mutationsPerMinute: input.mutationsPerMinute ?? 120,
+    failedAuthPerMinute: input.failedAuthPerMinute ?? 10,
   };
 }
 
@@ -60,5 +72,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     nodeEnv,
     logLevel: env.LOG_LEVEL || undefined,
     shutdownGraceMs: num(env.SHUTDOWN_GRACE_MS),
+    introspection: env.INTROSPECTION === undefined ? undefined : env.INTROSPECTION !== 'false',
+    requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS),
+    mutationsPerMinute: num(env.MUTATIONS_PER_MINUTE),
+    failedAuthPerMinute: num(env.FAILED_AUTH_PER_MINUTE),
   };
 }

@@ -8,7 +8,9 @@ import pino, { type Logger } from 'pino';
 import { type Config, type ConfigInput, resolveConfig } from './config';
 import { seed } from './content/seed';
 import { ApiErrorCode, createErrorFormatter } from './errors';
+import { armor, parseOptions } from './plugins/armor';
 import { previewPlugin } from './plugins/preview';
+import { createRateLimits, mutationRateLimitPlugin } from './plugins/rate-limit';
 import { authenticate } from './store/key.store';
 import { type Context, createContext } from './graphql/context';
 import { getSchema } from './graphql/schema';
@@ -57,27 +59,37 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     throw error;
   }
 
-  const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
-    formatError: createErrorFormatter(logger, config.nodeEnv === 'development'),
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    introspection: true,
-    logger,
-    plugins: [previewPlugin()],
-  });
-  await apollo.start();
-  const context = async (headers?: HeaderMap): Promise<Context> => {
+  const development = config.nodeEnv === 'development';
+  const protection = armor(development);
+  const limits = createRateLimits(config);
+  const context = async (headers?: HeaderMap, ip = ''): Promise<Context> => {
     const authorization = headers?.get('authorization');
-    if (!authorization) return createContext(db, config, undefined);
+    if (!authorization) return createContext(db, config, undefined, ip);
+    await limits.checkAuthentication(ip);
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const key = bearer ? await authenticate(db, bearer) : undefined;
     if (!key) {
+      await limits.failedAuthentication(ip);
       throw new GraphQLError('the API key is not valid: it is malformed, unknown or revoked', {
         extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });
     }
-    return createContext(db, config, key);
+    return createContext(db, config, key, ip);
   };
+
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    formatError: createErrorFormatter(logger, development),
+    includeStacktraceInErrorResponses: development,
+    introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    logger,
+    validationRules: protection.validationRules,
+    parseOptions,
+    plugins: [...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits)],
+  });
+  await apollo.start();
 
   const http: HttpContext = {
     config,
@@ -90,7 +102,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       return response.body.singleResult as any;
     },
   };
-  const routes: Route[] = [...graphqlRoutes(apollo, context), ...healthRoutes(http), ...embedRoutes(http)];
+  const routes: Route[] = [...graphqlRoutes(apollo, context, config), ...healthRoutes(http), ...embedRoutes(http)];
   const handle = createRouter(routes, logger);
   const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => void handle(req, res));
 

@@ -11,12 +11,14 @@ export interface Context {
   config: Config;
   /** The API key the request carries, if any (already checked). */
   key: ApiKey | undefined;
+  /** The client's address, for rate limits. */
+  ip: string;
   visibility: Visibility;
   loaders: Loaders;
 }
 
-export function createContext(db: Kysely<Database>, config: Config, key: ApiKey | undefined): Context {
-  return { db, config, key, visibility: 'public', loaders: createLoaders(db, 'public') };
+export function createContext(db: Kysely<Database>, config: Config, key: ApiKey | undefined, ip = ''): Context {
+  return { db, config, key, ip, visibility: 'public', loaders: createLoaders(db, 'public') };
 }
 
 /** Lets the request see drafts: called before execution, never midway. */

@@ -1,15 +1,18 @@
 import { type ApolloServer, HeaderMap } from '@apollo/server';
+import type { Config } from '../config';
 import type { Context } from '../graphql/context';
 import { BodyTooLargeError, readBody } from './body';
 import { type Route, sendJson } from './route';
 
 const bodyLimit = 1024 * 1024;
+/** No document the API needs comes near this; larger ones are refused before parsing. */
+const documentLimit = 32 * 1024;
 
 /**
  * Apollo Server on plain node:http: the request becomes an HTTPGraphQLRequest and Apollo's
  * response is written back as it is. CORS is open: the public API carries no cookies.
  */
-export function graphqlRoutes(apollo: ApolloServer<Context>, context: (headers: HeaderMap) => Promise<Context>): Route[] {
+export function graphqlRoutes(apollo: ApolloServer<Context>, context: (headers: HeaderMap, ip: string) => Promise<Context>, config: Config): Route[] {
   const cors = {
     'access-control-allow-origin': '*',
     'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
@@ -43,10 +46,29 @@ export function graphqlRoutes(apollo: ApolloServer<Context>, context: (headers: 
         }
       } else body = text;
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: url.search, body },
-      context: () => context(headers),
+    const document = req.method === 'GET' ? url.searchParams.get('query') : (body as { query?: unknown } | undefined)?.query;
+    if (typeof document === 'string' && document.length > documentLimit) {
+      const message = `the GraphQL document is over ${documentLimit} characters`;
+      sendJson(res, 413, { errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, cors);
+      return;
+    }
+    const ip = req.socket.remoteAddress ?? '';
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs);
     });
+    const response = await Promise.race([
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: url.search, body },
+        context: () => context(headers, ip),
+      }),
+      timeout,
+    ]).finally(() => clearTimeout(timer));
+    if (response === 'timeout') {
+      const message = `the request took longer than ${config.requestTimeoutMs} ms`;
+      sendJson(res, 503, { errors: [{ message, extensions: { code: 'TIMEOUT' } }] }, { ...cors, 'retry-after': '5' });
+      return;
+    }
     const out: Record<string, string> = { ...cors };
     for (const [name, value] of response.headers) out[name] = value;
     if (response.body.kind === 'complete') {

@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Config } from '../config';
+import type { Context } from '../graphql/context';
+
+export class RateLimitedError extends GraphQLError {
+  constructor(what: string, retryAfterSeconds: number) {
+    super(`too many ${what}: try again in ${retryAfterSeconds} s`, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter: retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
+/** In-process counters: per key (or IP) for mutations, per IP for failed authentication. */
+export function createRateLimits(config: Config) {
+  const mutations = new RateLimiterMemory({ points: config.mutationsPerMinute, duration: 60 });
+  const failedAuth = new RateLimiterMemory({ points: config.failedAuthPerMinute, duration: 60 });
+  const take = async (limiter: RateLimiterMemory, key: string, what: string) => {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new RateLimitedError(what, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      throw rejection;
+    }
+  };
+  return {
+    mutation: (who: string) => take(mutations, who, 'mutations'),
+    failedAuthentication: (ip: string) => take(failedAuth, ip, 'failed authentications'),
+    /** An IP that has failed too often is refused before its next key is even checked. */
+    async checkAuthentication(ip: string) {
+      const state = await failedAuth.get(ip);
+      if (state && state.consumedPoints >= config.failedAuthPerMinute) {
+        throw new RateLimitedError('failed authentications', Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+      }
+    },
+  };
+}
+
+export type RateLimits = ReturnType<typeof createRateLimits>;
+
+/** Counts each mutation operation against its key, or its IP when it has none. */
+export function mutationRateLimitPlugin(limits: RateLimits): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation') return;
+          await limits.mutation(contextValue.key ? `key:${contextValue.key.id}` : `ip:${contextValue.ip}`);
+        },
+      };
+    },
+  };
+}
