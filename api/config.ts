@@ -29,6 +29,10 @@ export interface Config {
   mutationsPerMinute: number;
   /** Failed authentications an IP may make per minute before it is told to wait. */
   failedAuthPerMinute: number;
+  /** Cache-Control of public responses to persisted GETs (what browsers and CDNs may keep). */
+  cacheControl: string;
+  /** Bytes of public responses kept in process; 0 turns the cache off. */
+  responseCacheBytes: number;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -53,6 +57,8 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     requestTimeoutMs: input.requestTimeoutMs ?? 10_000,
     mutationsPerMinute: input.mutationsPerMinute ?? 120,
     failedAuthPerMinute: input.failedAuthPerMinute ?? 10,
+    cacheControl: input.cacheControl ?? 'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
+    responseCacheBytes: input.responseCacheBytes ?? 32 * 1024 * 1024,
   };
 }
 
@@ -76,5 +82,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS),
     mutationsPerMinute: num(env.MUTATIONS_PER_MINUTE),
     failedAuthPerMinute: num(env.FAILED_AUTH_PER_MINUTE),
+    cacheControl: env.CACHE_CONTROL || undefined,
+    responseCacheBytes: num(env.RESPONSE_CACHE_BYTES),
   };
 }

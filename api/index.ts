@@ -12,11 +12,15 @@ import { armor, parseOptions } from './plugins/armor';
 import { previewPlugin } from './plugins/preview';
 import { createRateLimits, mutationRateLimitPlugin } from './plugins/rate-limit';
 import { authenticate } from './store/key.store';
+import { Annotators } from './text/annotators';
 import { type Context, createContext } from './graphql/context';
 import { getSchema } from './graphql/schema';
 import { graphqlRoutes } from './http/graphql';
 import { embedRoutes } from './http/embed';
 import { healthRoutes } from './http/health';
+import { loadPersistedOperations } from './http/persisted-operations';
+import { ResponseCache } from './http/response-cache';
+import { cacheInvalidationPlugin } from './plugins/cache-invalidation';
 import type { HttpContext, Route } from './http/route';
 import { createRouter } from './http/router';
 import type { Database } from './store/database';
@@ -48,7 +52,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'backstory' } });
   const db = await openDatabase({ ...config, onQuery: options.onQuery });
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(db, config.databaseSchema);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrated the store');
     if (config.seed) {
       const { loaded } = await seed(db);
@@ -60,11 +64,13 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   }
 
   const development = config.nodeEnv === 'development';
+  const cache = new ResponseCache(config.responseCacheBytes);
+  const annotators = new Annotators(db);
   const protection = armor(development);
   const limits = createRateLimits(config);
   const context = async (headers?: HeaderMap, ip = ''): Promise<Context> => {
     const authorization = headers?.get('authorization');
-    if (!authorization) return createContext(db, config, undefined, ip);
+    if (!authorization) return createContext(db, config, annotators, undefined, ip);
     await limits.checkAuthentication(ip);
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const key = bearer ? await authenticate(db, bearer) : undefined;
@@ -74,7 +80,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });
     }
-    return createContext(db, config, key, ip);
+    return createContext(db, config, annotators, key, ip);
   };
 
   const apollo = new ApolloServer<Context>({
@@ -87,7 +93,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     logger,
     validationRules: protection.validationRules,
     parseOptions,
-    plugins: [...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits)],
+    plugins: [...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits), cacheInvalidationPlugin([cache, annotators])],
   });
   await apollo.start();
 
@@ -102,7 +108,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       return response.body.singleResult as any;
     },
   };
-  const routes: Route[] = [...graphqlRoutes(apollo, context, config), ...healthRoutes(http), ...embedRoutes(http)];
+  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted: loadPersistedOperations(logger) }), ...healthRoutes(http), ...embedRoutes(http)];
   const handle = createRouter(routes, logger);
   const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => void handle(req, res));
 

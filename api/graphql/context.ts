@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Database } from '../store/database';
 import type { Visibility } from '../store/ids';
 import type { ApiKey } from '../store/key.store';
+import type { Annotators } from '../text/annotators';
 import { type Loaders, createLoaders } from './loaders';
 
 /** Per request: the store, who is asking, what they may see, and DataLoaders batching within the request. */
@@ -15,10 +16,12 @@ export interface Context {
   ip: string;
   visibility: Visibility;
   loaders: Loaders;
+  /** Built from the entities' aliases; shared by every request of the app. */
+  annotators: Annotators;
 }
 
-export function createContext(db: Kysely<Database>, config: Config, key: ApiKey | undefined, ip = ''): Context {
-  return { db, config, key, ip, visibility: 'public', loaders: createLoaders(db, 'public') };
+export function createContext(db: Kysely<Database>, config: Config, annotators: Annotators, key: ApiKey | undefined, ip = ''): Context {
+  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public') };
 }
 
 /** Lets the request see drafts: called before execution, never midway. */

@@ -6,6 +6,7 @@ import { EntityResolver, FactResolver, RelationResolver } from './entity.resolve
 import { ExplainerResolver } from './explainer.resolver';
 import { EntityEditingResolver } from './entity-editing.resolver';
 import { ExplainerEditingResolver } from './explainer-editing.resolver';
+import { AnnotationResolver, ImportResolver } from './import.resolver';
 import { KeyResolver } from './key.resolver';
 import { NodeResolver } from './node.resolver';
 import { ExplainerHistoryResolver, RevisionResolver } from './revision.resolver';
@@ -44,6 +45,8 @@ export const resolvers = [
   ExplainerHistoryResolver,
   RevisionResolver,
   KeyResolver,
+  ImportResolver,
+  AnnotationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -115,8 +115,14 @@ export async function createEntity(db: Kysely<Database>, input: NewEntity): Prom
   return toEntity(row);
 }
 
+/** Adds many aliases and indexes the entity once. */
+export async function addAliases(db: Kysely<Database>, entityId: string, aliases: Array<{ name: string; locale: string }>): Promise<void> {
+  for (const alias of aliases) await addAlias(db, entityId, alias, false);
+  await indexEntity(db, entityId);
+}
+
 /** One alias names one entity per locale; a second entity claiming it is a conflict. */
-export async function addAlias(db: Kysely<Database>, entityId: string, alias: { name: string; locale: string }): Promise<EntityAlias> {
+export async function addAlias(db: Kysely<Database>, entityId: string, alias: { name: string; locale: string }, index = true): Promise<EntityAlias> {
   const normalized = foldName(alias.name);
   if (!normalized) throw new StoreInputError(['name'], 'an alias needs at least one letter or digit');
   const existing = await db
@@ -132,7 +138,7 @@ export async function addAlias(db: Kysely<Database>, entityId: string, alias: { 
   const position = await nextPosition(db, 'entity_aliases', 'entity_id', entityId);
   const row: EntityAliasRow = { id: newId(), entity_id: entityId, locale: alias.locale, name: alias.name, normalized, position };
   await db.insertInto('entity_aliases').values(row).execute();
-  await indexEntity(db, entityId);
+  if (index) await indexEntity(db, entityId);
   return toAlias(row);
 }
 
@@ -391,4 +397,16 @@ export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId
   await db.deleteFrom('search_documents').where('doc_type', '=', 'entity').where('doc_id', '=', fromId).execute();
   await indexEntity(db, intoId);
   return [...new Set(touched.map((t) => t.explainer_id))];
+}
+
+/** Every alias of every entity the reader may see, for the annotator. */
+export async function allAliases(db: Kysely<Database>, visibility: Visibility): Promise<Array<{ name: string; entityId: string }>> {
+  const rows = await db
+    .selectFrom('entity_aliases')
+    .innerJoin('entities', 'entities.id', 'entity_aliases.entity_id')
+    .select(['entity_aliases.name', 'entity_aliases.entity_id'])
+    .where('entities.status', 'in', visibleStatuses(visibility))
+    .where('entities.merged_into', 'is', null)
+    .execute();
+  return rows.map((r) => ({ name: r.name, entityId: r.entity_id }));
 }

@@ -28,7 +28,7 @@ describe.each(databases)('hostile requests (%s)', (database) => {
     ['a JSON-array batch', () => ['/graphql', json([{ query: '{ __typename }' }, { query: '{ __typename }' }])], 400, 'BAD_REQUEST'],
     ['a mutation over GET', () => [`/graphql?query=${encodeURIComponent('mutation { removeFact(id: "x") }')}`, { headers: { 'apollo-require-preflight': 'true' } }], 405, 'BAD_REQUEST'],
     ['a text/plain POST (CSRF)', () => ['/graphql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) }], 400, 'BAD_REQUEST'],
-    ['a body over 1 MB', () => ['/graphql', json({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } })], 413, 'PAYLOAD_TOO_LARGE'],
+    ['a body over 2 MB', () => ['/graphql', json({ query: '{ __typename }', variables: { pad: 'x'.repeat(2_100_000) } })], 413, 'PAYLOAD_TOO_LARGE'],
   ];
 
   it.each(hostile)('refuses %s before any resolver runs', async (_what, request, status, code) => {
