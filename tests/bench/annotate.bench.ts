@@ -3,8 +3,7 @@
  * alternating every alias, on the same generated text in the same run. Deterministic: the
  * text and aliases come from a seeded generator, so two runs measure the same work.
  *
- *   npx esbuild tests/bench/annotate.bench.ts --bundle --platform=node --packages=external \
- *     --outfile=dist/bench/annotate.js && node dist/bench/annotate.js
+ * npm run bench runs it, bundled into dist/bench/.
  *
  * Writes the figures to annotate.json beside the bundle.
  */
