@@ -6,6 +6,7 @@ async function main(): Promise<void> {
   const app = await createApp(configFromEnv(process.env));
   const url = await app.listen();
   app.logger.info({ url, graphql: `${url}/graphql`, database: app.config.databaseUrl ? 'postgres' : app.config.sqlitePath }, 'Backstory is listening');
+  app.logger.info({ url: `${app.config.publicUrl}/examples/news-page/` }, 'example news page embedding a box');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -4,17 +4,22 @@
  *   npm run build:widgets
  *
  * Writes dist/widgets/backstory.js (the stable URL publishers paste), backstory.<sha256:8>.js (an
- * immutable copy to cache forever) and manifest.json { file, integrity, gzipBytes } for whoever serves
- * or pins it. Exits 1 when the gzipped bundle exceeds GZIP_BUDGET.
+ * immutable copy to cache forever), backstory-frame.<sha256:8>.js (the script of the API's embed page,
+ * only ever loaded by its hashed name), manifest.json { file, integrity, gzipBytes, frame } for
+ * whoever serves or pins them, and persisted-operations.json { sha256: document }, the operations the
+ * API runs by hash for widgets. Exits 1 when a gzipped file exceeds its budget.
  */
 import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CONTEXT_BOX_QUERY } from './src/query';
 
 /** Every page that embeds a box pays this; Preact alone is ~5 KB of it. */
 export const GZIP_BUDGET = 12 * 1024;
+/** The embed page's script: Preact and the box's components, to hydrate what the server rendered. */
+export const FRAME_GZIP_BUDGET = 10 * 1024;
 
 // This file runs from widgets/ or, bundled, from dist/: the repository is one level up from either.
 const root = resolve(__dirname, '..');
@@ -37,10 +42,16 @@ const noRawHtml: Plugin = {
   },
 };
 
-async function main(): Promise<void> {
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+interface Built {
+  file: string;
+  bytes: Buffer;
+  integrity: string;
+  gzipBytes: number;
+}
+
+async function bundle(entry: string, name: string, define: Record<string, string>): Promise<Built> {
   const result = await build({
-    entryPoints: [join(root, 'widgets', 'src', 'loader.ts')],
+    entryPoints: [join(root, 'widgets', 'src', entry)],
     bundle: true,
     write: false,
     minify: true,
@@ -50,28 +61,48 @@ async function main(): Promise<void> {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     legalComments: 'none',
-    define: { __BACKSTORY_VERSION__: JSON.stringify(version) },
+    define,
     logLevel: 'warning',
     plugins: [noRawHtml],
   });
   const bytes = Buffer.from(result.outputFiles[0].contents);
-
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
-  const file = `backstory.${hash}.js`;
-  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const gzipBytes = gzipSync(bytes, { level: 9 }).length;
+  return {
+    file: `${name}.${hash}.js`,
+    bytes,
+    integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+    gzipBytes: gzipSync(bytes, { level: 9 }).length,
+  };
+}
+
+async function main(): Promise<void> {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  // The widget sends only this hash; the server runs the document the manifest names by it.
+  const operationHash = createHash('sha256').update(CONTEXT_BOX_QUERY).digest('hex');
+  const define = { __BACKSTORY_VERSION__: JSON.stringify(version), __CONTEXT_BOX_HASH__: JSON.stringify(operationHash) };
+  const widget = await bundle('loader.ts', 'backstory', define);
+  const frame = await bundle('embed-frame.ts', 'backstory-frame', define);
+  const { file, bytes, integrity, gzipBytes } = widget;
 
   mkdirSync(outDir, { recursive: true });
   for (const old of readdirSync(outDir)) {
-    if (/^backstory\.[0-9a-f]{8}\.js$/.test(old) && old !== file) rmSync(join(outDir, old));
+    if (/^backstory(-frame)?\.[0-9a-f]{8}\.js$/.test(old) && old !== file && old !== frame.file) rmSync(join(outDir, old));
   }
   writeFileSync(join(outDir, 'backstory.js'), bytes);
   writeFileSync(join(outDir, file), bytes);
-  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ file, integrity, gzipBytes }, null, 2)}\n`);
+  writeFileSync(join(outDir, frame.file), frame.bytes);
+  const manifest = { file, integrity, gzipBytes, frame: { file: frame.file, integrity: frame.integrity, gzipBytes: frame.gzipBytes } };
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(outDir, 'persisted-operations.json'), `${JSON.stringify({ [operationHash]: CONTEXT_BOX_QUERY }, null, 2)}\n`);
 
   console.log(`[backstory] dist/widgets/${file}: ${bytes.length} bytes, ${gzipBytes} gzipped (budget ${GZIP_BUDGET})`);
+  console.log(`[backstory] dist/widgets/${frame.file}: ${frame.bytes.length} bytes, ${frame.gzipBytes} gzipped (budget ${FRAME_GZIP_BUDGET})`);
   if (gzipBytes > GZIP_BUDGET) {
     console.error(`[backstory] bundle is ${gzipBytes - GZIP_BUDGET} bytes over its gzip budget`);
+    process.exitCode = 1;
+  }
+  if (frame.gzipBytes > FRAME_GZIP_BUDGET) {
+    console.error(`[backstory] frame script is ${frame.gzipBytes - FRAME_GZIP_BUDGET} bytes over its gzip budget`);
     process.exitCode = 1;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fetchContextBox } from '../../widgets/src/api';
 import { clearContextBoxCache, loadContextBox } from '../../widgets/src/box-cache';
 import { CONTEXT_BOX_QUERY } from '../../widgets/src/query';
@@ -20,19 +21,20 @@ beforeEach(() => {
 afterEach(() => warn.mockRestore());
 
 describe('fetching a context box', () => {
-  it('POSTs the ContextBox operation as JSON to /graphql without credentials', async () => {
+  it('GETs the persisted ContextBox operation by hash, without credentials or headers that would need a preflight', async () => {
+    const hash = createHash('sha256').update(CONTEXT_BOX_QUERY).digest('hex');
+    (globalThis as { __CONTEXT_BOX_HASH__?: string }).__CONTEXT_BOX_HASH__ = hash;
     const box = await fetchContextBox(API, { explainer: 'what-is-isis-k', locale: 'en' });
     expect(box?.question).toBe('What is ISIS-K?');
     const [url, init] = fetchMock.mock.calls[0];
-    expect(url).toBe(`${API}/graphql`);
-    expect(init.method).toBe('POST');
-    expect(init.credentials).toBe('omit');
-    expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
-    expect(JSON.parse(init.body as string)).toEqual({
-      query: CONTEXT_BOX_QUERY,
-      variables: { explainer: 'what-is-isis-k', locale: 'en' },
+    const sent = new URL(url);
+    expect(`${sent.origin}${sent.pathname}`).toBe(`${API}/graphql`);
+    expect(Object.fromEntries(sent.searchParams)).toEqual({
       operationName: 'ContextBox',
+      variables: JSON.stringify({ explainer: 'what-is-isis-k', locale: 'en' }),
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
     });
+    expect(init).toEqual({ credentials: 'omit' });
   });
 
   it('resolves null for an unknown slug', async () => {

@@ -1,8 +1,8 @@
 /**
- * The only module that knows how the widget talks to the API. Today a GraphQL POST; when the query is
- * persisted this becomes a GET of `${api}/graphql?operationName=ContextBox&variables=...&extensions=...`.
+ * The only module that knows how the widget talks to the API: a GET naming the persisted ContextBox
+ * operation by its sha256, with the variables. No custom header and no body, so a browser sends it
+ * without a CORS preflight, and browsers and CDNs can cache the answer.
  */
-import { CONTEXT_BOX_QUERY } from './query';
 import type { ContextBoxData } from './types';
 
 export interface ContextBoxVariables {
@@ -17,15 +17,22 @@ interface GraphQLResponse {
   errors?: ReadonlyArray<{ message?: string }>;
 }
 
+declare const __CONTEXT_BOX_HASH__: string | undefined;
+
+/** sha256 of the ContextBox document (widgets/src/query.ts), put in by widgets/build.ts; read late so tests can set it. */
+export function contextBoxHash(): string {
+  return typeof __CONTEXT_BOX_HASH__ === 'string' ? __CONTEXT_BOX_HASH__ : '';
+}
+
 /** Resolves to null for an unknown slug or entity; rejects when the request or the API fails. */
 export async function fetchContextBox(api: string, variables: ContextBoxVariables): Promise<ContextBoxData | null> {
-  const response = await fetch(`${api}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query: CONTEXT_BOX_QUERY, variables, operationName: 'ContextBox' }),
-    // A box on a news page must not carry the reader's cookies to us: no tracking, no CSRF surface.
-    credentials: 'omit',
+  const params = new URLSearchParams({
+    operationName: 'ContextBox',
+    variables: JSON.stringify(variables),
+    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: contextBoxHash() } }),
   });
+  // A box on a news page must not carry the reader's cookies to us: no tracking, no CSRF surface.
+  const response = await fetch(`${api}/graphql?${params}`, { credentials: 'omit' });
   const body = (await response.json().catch(() => null)) as GraphQLResponse | null;
   const box = body?.data?.contextBox;
   if (box) return box;

@@ -1,6 +1,7 @@
 /**
  * The `ContextBox` operation of examples/queries.graphql, byte-for-byte in meaning (a test compares the
- * two). Kept whitespace-light because it ships inside the bundle until the API persists it.
+ * two). The bundle carries only its sha256; widgets/build.ts writes the document into the manifest of
+ * persisted operations that the API runs by hash.
  */
 export const CONTEXT_BOX_QUERY = `query ContextBox($explainer:String,$entity:String,$section:String,$locale:String){
 contextBox(explainer:$explainer,entity:$entity,section:$section,locale:$locale){

@@ -10,14 +10,20 @@
  * Parts, for backstory-box::part(name): root, heading, summary, toggle ("Show more"), section,
  * section-toggle, sources, link (to the full explainer), fallback.
  *
+ * The host element is sealed: its :host rules are !important, which in the cascade beats every rule of the
+ * page around it (for important declarations the shadow tree's context wins), so a page's `* { all: revert }`,
+ * `* { font-size: 2rem }` or `[hidden] { display: block !important }` cannot reach the box. Custom properties
+ * are untouched by `all`, so the brand hooks above still inherit. To place the box (margins, width, float),
+ * style an element around it; to hide it, use the hidden attribute.
+ *
  * Layout rules: logical properties only, so dir="rtl" mirrors the box; every length is in em of the host
  * so the reserved height below tracks the host's font size. The collapsed compact box is built from
  * fixed-height rows (2 * 1em padding + 7.75em clamp + .75em gap + 2.25em foot + 2 * 1px border) and
  * RESERVE_CSS reserves exactly that, so neither the skeleton nor the loaded box shifts the host page.
  */
 
-export const STYLES = `:host{all:initial;display:block;contain:content}
-:host([hidden]){display:none}
+export const STYLES = `:host{all:initial!important;display:block!important;contain:content!important}
+:host([hidden]){display:none!important}
 *{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit}
 .light{--a:var(--backstory-accent,#0b57d0);--fg:#1b1b1f;--mu:#4d4d57;--bg:#fff;--ln:#c4c4cc;--sk:#e6e6eb}
 .dark{--a:var(--backstory-accent-dark,#a8c7fa);--fg:#ececf1;--mu:#b6b6c2;--bg:#1c1d22;--ln:#474953;--sk:#30323a}
@@ -61,4 +67,4 @@ ul{padding-inline-start:1.25em;font-size:.875em}
 @media (forced-colors:active){.bs{border-inline-start-width:1px}.tg{border-color:ButtonText}}`;
 
 /** Reserves the collapsed compact box's height on the host before anything has loaded. Dropped when nothing will show. */
-export const RESERVE_CSS = ':host{min-block-size:calc(12.75em + 2px)}';
+export const RESERVE_CSS = ':host{min-block-size:calc(12.75em + 2px)!important}';

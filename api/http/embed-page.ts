@@ -1,0 +1,38 @@
+/** /embed/explainers/:slug (?locale=&variant=&theme=): the box as a page any site may frame. */
+import type { ThemeSetting } from '../../widgets/src/attributes';
+import type { Variant } from '../../widgets/src/components/ContextBox';
+import { CONTEXT_BOX_QUERY } from '../../widgets/src/query';
+import type { ContextBoxData } from '../../widgets/src/types';
+import { type EmbedAssets, renderEmbedPage, renderEmbedUnavailable } from '../pages/embed-page';
+import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, sendHtml } from './html';
+import type { HttpContext, Route } from './route';
+
+export function embedPageRoutes(ctx: HttpContext, assets: EmbedAssets): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/embed/explainers/:slug',
+      handler: async (req, res, params, url) => {
+        const slug = params.slug ?? '';
+        const q = url.searchParams;
+        const variant: Variant = q.get('variant') === 'full' ? 'full' : 'compact'; // default compact, as on <backstory-box>
+        const t = q.get('theme');
+        const theme: ThemeSetting = t === 'light' || t === 'dark' ? t : 'auto'; // default auto
+        const locale = q.get('locale') || undefined;
+        const unavailable = () =>
+          sendHtml(req, res, 404, renderEmbedUnavailable({ lang: locale, theme, assets }), { framing: 'any', cache: MISSING_PAGE_CACHE });
+        if (!SLUG.test(slug)) return unavailable();
+        // The very operation the widget sends, run in-process: the frame and the custom element show the same box.
+        // (An absent locale must be left out, not sent as null: the argument's default applies only then.)
+        const result = await ctx.execute<{ contextBox: ContextBoxData | null }>(CONTEXT_BOX_QUERY, locale ? { explainer: slug, locale } : { explainer: slug });
+        const box = result.data?.contextBox;
+        if (!box) {
+          const unexpected = result.errors?.find((e) => e.extensions?.code !== 'BAD_USER_INPUT');
+          if (unexpected) throw new Error(`embed page query failed: ${unexpected.message}`);
+          return unavailable();
+        }
+        sendHtml(req, res, 200, renderEmbedPage({ box, variant, theme, assets }), { framing: 'any', cache: PAGE_CACHE });
+      },
+    },
+  ];
+}

@@ -1,0 +1,49 @@
+/** /explainers/:slug (?locale=): the article page; 404 for a slug with nothing published. */
+import { EXPLAINER_PAGE_QUERY, type ExplainerPageData } from '../pages/explainer.query';
+import { renderExplainerPage, renderNotFoundPage } from '../pages/explainer-page';
+import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, escapeHtml, sendHtml } from './html';
+import type { HttpContext, Route } from './route';
+
+export const PUBLISHER_NAME = 'Backstory';
+
+export function embedSnippet(publicUrl: string, slug: string, locale: string): string {
+  const lang = locale === 'en' ? '' : ` lang="${escapeHtml(locale)}"`;
+  return `<script async src="${publicUrl}/widgets/v1/backstory.js"></script>\n<backstory-box explainer="${slug}"${lang}></backstory-box>`;
+}
+
+export function explainerPageRoutes(ctx: HttpContext, stylesheet: string): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/explainers/:slug',
+      handler: async (req, res, params, url) => {
+        const slug = params.slug ?? '';
+        const locale = url.searchParams.get('locale') || 'en';
+        const notFound = () =>
+          sendHtml(req, res, 404, renderNotFoundPage({ lang: locale, stylesheet, publisherName: PUBLISHER_NAME }), {
+            framing: 'none',
+            cache: MISSING_PAGE_CACHE,
+          });
+        if (!SLUG.test(slug)) return notFound();
+        const result = await ctx.execute<ExplainerPageData>(EXPLAINER_PAGE_QUERY, { slug, locale });
+        const explainer = result.data?.explainer;
+        if (!explainer) {
+          // An unknown locale is the reader's mistake; anything else the API reports is ours.
+          const unexpected = result.errors?.find((e) => e.extensions?.code !== 'BAD_USER_INPUT');
+          if (unexpected) throw new Error(`explainer page query failed: ${unexpected.message}`);
+          return notFound();
+        }
+        const { publicUrl } = ctx.config;
+        const html = renderExplainerPage({
+          explainer,
+          keyFacts: result.data?.contextBox?.keyFacts ?? [],
+          stylesheet,
+          oembedUrl: `${publicUrl}/oembed?url=${encodeURIComponent(explainer.url)}&format=json`,
+          publisher: { name: PUBLISHER_NAME, url: publicUrl },
+          embedSnippet: embedSnippet(publicUrl, explainer.slug, explainer.locale),
+        });
+        sendHtml(req, res, 200, html, { framing: 'none', cache: PAGE_CACHE });
+      },
+    },
+  ];
+}

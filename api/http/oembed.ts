@@ -1,0 +1,140 @@
+/**
+ * oEmbed 1.0 (https://oembed.com) for explainer pages: a CMS given the URL of one of our explainer pages
+ * asks /oembed?url=... and gets a "rich" answer whose html is a single iframe to the embed page.
+ *
+ * Spec clauses this follows: url is required (400 without it); only JSON is offered (501 for
+ * format=xml); a URL we have nothing for is 404; width and height never exceed maxwidth/maxheight.
+ */
+import type { IncomingMessage } from 'node:http';
+import { SLUG, escapeHtml } from './html';
+import { type HttpContext, type Route, sendJson } from './route';
+
+/** The iframe's default size: the collapsed compact box is 12.75em + 2px tall (see widgets/src/styles.ts) at 16px. */
+export const EMBED_WIDTH = 600;
+export const EMBED_HEIGHT = 206;
+/** How long a consumer may keep our answer: the html only points at the embed page, which stays current itself. */
+export const OEMBED_CACHE_AGE = 86_400;
+
+export interface ExplainerPageRef {
+  /** Origin the page was addressed at: the embed page is served there too. */
+  origin: string;
+  slug: string;
+  locale?: string;
+}
+
+/**
+ * The origins this server answers to: PUBLIC_URL's, and the one this request was addressed to (a server
+ * reached under another name, as tests and private networks do, still knows its own pages).
+ */
+export function ownOrigins(publicUrl: string, req?: IncomingMessage): Set<string> {
+  const origins = new Set([new URL(publicUrl).origin]);
+  const host = req?.headers.host;
+  if (host && /^[a-z0-9.\-[\]:]+$/i.test(host)) origins.add(`http://${host.toLowerCase()}`);
+  return origins;
+}
+
+/** Recognises /explainers/:slug (?locale=) on one of our origins; anything else is not ours. */
+export function explainerPageRef(url: URL, origins: Set<string>): ExplainerPageRef | undefined {
+  if (!origins.has(url.origin)) return undefined;
+  const match = /^\/explainers\/([^/]+)\/?$/.exec(url.pathname);
+  if (!match || !SLUG.test(match[1])) return undefined;
+  const locale = url.searchParams.get('locale') ?? undefined;
+  return { origin: url.origin, slug: match[1], locale };
+}
+
+export function embedPageUrl(ref: ExplainerPageRef): string {
+  const query = ref.locale ? `?locale=${encodeURIComponent(ref.locale)}` : '';
+  return `${ref.origin}/embed/explainers/${ref.slug}${query}`;
+}
+
+export interface IframeOptions {
+  src: string;
+  title: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The embed as HTML. `data-backstory` lets backstory.js, when the page has it, size the frame to the box;
+ * without it the frame keeps the height given here, which fits the collapsed box. No inline style, so the
+ * markup passes the host page's CSP whatever it is.
+ */
+export function iframeHtml({ src, title, width, height }: IframeOptions): string {
+  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy" frameborder="0" data-backstory></iframe>`;
+}
+
+export interface OEmbedResponse {
+  type: 'rich';
+  version: '1.0';
+  title: string;
+  provider_name: string;
+  provider_url: string;
+  cache_age: number;
+  width: number;
+  height: number;
+  html: string;
+}
+
+const LOOKUP = `query OEmbed($slug: String!, $locale: String!) { explainer(slug: $slug, locale: $locale) { title } }`;
+
+/** The oEmbed answer for a page of ours, or undefined when there is no such published explainer. */
+export async function oembedFor(
+  ctx: HttpContext,
+  ref: ExplainerPageRef,
+  max: { width?: number; height?: number } = {},
+): Promise<OEmbedResponse | undefined> {
+  const result = await ctx.execute<{ explainer: { title: string } | null }>(LOOKUP, { slug: ref.slug, locale: ref.locale ?? 'en' });
+  const explainer = result.data?.explainer;
+  if (!explainer) return undefined;
+  const width = Math.min(EMBED_WIDTH, max.width ?? EMBED_WIDTH);
+  const height = Math.min(EMBED_HEIGHT, max.height ?? EMBED_HEIGHT);
+  return {
+    type: 'rich',
+    version: '1.0',
+    title: explainer.title,
+    provider_name: 'Backstory',
+    provider_url: ctx.config.publicUrl,
+    cache_age: OEMBED_CACHE_AGE,
+    width,
+    height,
+    html: iframeHtml({ src: embedPageUrl(ref), title: `Backstory: ${explainer.title}`, width, height }),
+  };
+}
+
+function dimension(value: string | null): number | undefined | 'bad' {
+  if (value === null || value === '') return undefined;
+  return /^[1-9]\d{0,4}$/.test(value) ? Number(value) : 'bad';
+}
+
+export function oembedRoutes(ctx: HttpContext): Route[] {
+  const cors = { 'access-control-allow-origin': '*' };
+  const fail = (res: Parameters<Route['handler']>[1], status: number, error: string) =>
+    sendJson(res, status, { error }, { ...cors, 'cache-control': 'public, max-age=60' });
+  return [
+    {
+      method: 'GET',
+      path: '/oembed',
+      handler: async (req, res, _params, url) => {
+        const format = url.searchParams.get('format');
+        if (format !== null && format !== 'json') return fail(res, 501, 'only format=json is implemented');
+        const target = url.searchParams.get('url');
+        if (!target) return fail(res, 400, 'the url parameter is required');
+        let page: URL;
+        try {
+          page = new URL(target);
+        } catch {
+          return fail(res, 400, 'the url parameter is not an absolute URL');
+        }
+        if (page.protocol !== 'http:' && page.protocol !== 'https:') return fail(res, 400, 'the url parameter is not an http(s) URL');
+        const width = dimension(url.searchParams.get('maxwidth'));
+        const height = dimension(url.searchParams.get('maxheight'));
+        if (width === 'bad' || height === 'bad') return fail(res, 400, 'maxwidth and maxheight are positive integers');
+
+        const ref = explainerPageRef(page, ownOrigins(ctx.config.publicUrl, req));
+        const answer = ref && (await oembedFor(ctx, ref, { width, height }));
+        if (!answer) return fail(res, 404, 'no published explainer at that url');
+        sendJson(res, 200, answer, { ...cors, 'cache-control': `public, max-age=${OEMBED_CACHE_AGE}` });
+      },
+    },
+  ];
+}

@@ -1,0 +1,47 @@
+/**
+ * Words of our own pages that the box does not already have (those come from widgets/src/i18n.ts).
+ * Same languages and same rule as the box: any Arabic tag gets Arabic, everything else English.
+ */
+import { uiLang } from '../../widgets/src/i18n';
+
+export interface PageStrings {
+  /** {date} */
+  published: string;
+  corrections: string;
+  /** {sections} */
+  citedIn: string;
+  alsoIn: string;
+  embedThis: string;
+  embedHelp: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  unavailable: string;
+}
+
+const en: PageStrings = {
+  published: 'Published {date}',
+  corrections: 'Corrections',
+  citedIn: 'Cited in {sections}',
+  alsoIn: 'Also in',
+  embedThis: 'Embed this explainer',
+  embedHelp: 'Paste this where the box should appear. It follows the page’s light or dark theme and loads only when scrolled near.',
+  notFoundTitle: 'Explainer not found',
+  notFoundText: 'There is no published explainer at this address. It may have been moved or unpublished.',
+  unavailable: 'This explainer is not available.',
+};
+
+const ar: PageStrings = {
+  published: 'نُشر في {date}',
+  corrections: 'تصحيحات',
+  citedIn: 'ورد في {sections}',
+  alsoIn: 'متوفر أيضاً بـ',
+  embedThis: 'تضمين هذا الشرح',
+  embedHelp: 'الصق هذه الشيفرة حيث تريد أن يظهر الصندوق.',
+  notFoundTitle: 'الشرح غير موجود',
+  notFoundText: 'لا يوجد شرح منشور على هذا العنوان.',
+  unavailable: 'هذا الشرح غير متاح.',
+};
+
+export function pageStrings(tag: string | null | undefined): PageStrings {
+  return uiLang(tag) === 'ar' ? ar : en;
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { databases } from '../setup/databases';
+import { type TestApp, startApp } from '../setup/app';
+import { keysFor, ok } from '../setup/editorial';
+
+/** The operations the widget build persisted (npm test builds first). */
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../dist/widgets/persisted-operations.json'), 'utf8')) as Record<string, string>;
+const contextBoxHash = Object.keys(manifest).find((hash) => manifest[hash].includes('query ContextBox'))!;
+
+const persistedGet = (variables: Record<string, unknown>, hash = contextBoxHash) =>
+  `/graphql?operationName=ContextBox&variables=${encodeURIComponent(JSON.stringify(variables))}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`;
+
+describe.each(databases)('the public read path (%s)', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp(database, { cacheControl: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600' });
+  });
+  afterAll(() => t.close());
+
+  it('answers a persisted GET, by hash and variables alone, from any origin without a preflight', async () => {
+    const response = await fetch(`${t.url}${persistedGet({ explainer: 'what-is-isis-k' })}`, { headers: { origin: 'https://news.example' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await response.json()).data.contextBox.question).toBe('What is ISIS-K?');
+  });
+
+  it('refuses a hash nobody persisted, and keeps CSRF prevention for every other GET', async () => {
+    const unknown = await fetch(`${t.url}${persistedGet({ explainer: 'what-is-isis-k' }, 'f'.repeat(64))}`);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const adhoc = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ explainer(slug: "what-is-isis-k") { title } }')}`);
+    expect(adhoc.status).toBe(400);
+  });
+
+  it('sends Cache-Control and a strong ETag, and answers If-None-Match with 304', async () => {
+    const path = persistedGet({ explainer: 'what-is-isis-k', locale: 'en' });
+    const first = await fetch(`${t.url}${path}`);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=600');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    const again = await fetch(`${t.url}${path}`);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    const revalidated = await fetch(`${t.url}${path}`, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+  });
+
+  it('serves cached responses without touching the database', async () => {
+    const path = persistedGet({ entity: 'ISKP' });
+    await fetch(`${t.url}${path}`);
+    t.statements.reset();
+    for (let i = 0; i < 5; i++) expect((await fetch(`${t.url}${path}`)).status).toBe(200);
+    expect(t.statements.count).toBe(0);
+  });
+
+  it('makes a response that depends on a key private, no-store, and never caches it', async () => {
+    const keys = await keysFor(t);
+    const response = await fetch(`${t.url}${persistedGet({ explainer: 'what-is-isis-k' })}`, { headers: keys.editor });
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('etag')).toBeNull();
+    const post = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(post.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('shows a correction, an unpublish and an entity edit on the very next request', async () => {
+    const keys = await keysFor(t);
+    const path = persistedGet({ explainer: 'what-is-isis-k' });
+    const box = async () => (await (await fetch(`${t.url}${path}`)).json()).data.contextBox;
+    const before = await box();
+    expect(before.corrections).toEqual([]);
+    const x = (await ok(t, '{ explainer(slug: "what-is-isis-k") { id version subject { id } } }', {}, {})).explainer;
+
+    await ok(t, 'mutation($x: ID!, $v: Int!) { addCorrection(explainer: $x, expectedVersion: $v, text: "Corrected the founding date.") { text } }', { x: x.id, v: x.version }, keys.publisher);
+    expect((await box()).corrections.map((c: any) => c.text)).toEqual(['Corrected the founding date.']);
+
+    await ok(t, 'mutation($id: ID!) { updateEntity(id: $id, input: { description: "Edited description." }) { id } }', { id: x.subject.id }, keys.editor);
+    expect((await box()).subject.description).toBe('Edited description.');
+
+    await ok(t, 'mutation($x: ID!, $v: Int!) { unpublishExplainer(id: $x, expectedVersion: $v) { status } }', { x: x.id, v: x.version + 1 }, keys.publisher);
+    expect(await box()).toBeNull();
+    await ok(t, 'mutation($x: ID!, $v: Int!) { publishExplainer(id: $x, expectedVersion: $v) { status } }', { x: x.id, v: x.version + 2 }, keys.publisher);
+    expect((await box()).question).toBe('What is ISIS-K?');
+  });
+});

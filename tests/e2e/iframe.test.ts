@@ -1,0 +1,91 @@
+/**
+ * The embed page in an <iframe data-backstory> on another site: backstory.js on the host sizes the
+ * frame to the box, and the box reads without JavaScript at all.
+ */
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { type TestApp, startApp } from '../setup/app';
+import { settled, waitForFrameBox } from './support/box';
+import { describeInBrowser, launchChromium } from './support/browser';
+import { type HostServer, plainPage, serveNewsPage, startHostServer } from './support/host-server';
+import { keepScreenshot } from './support/screenshots';
+
+describeInBrowser('the iframe embed (Chromium)', () => {
+  let t: TestApp;
+  let host: HostServer;
+  let browser: Browser;
+  let newsUrl: string;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    t = await startApp('sqlite');
+    host = await startHostServer();
+    newsUrl = await serveNewsPage(host, t.url);
+    // Deliberately the wrong height: the frame must end up as tall as its content.
+    host.set(
+      '/framed',
+      plainPage({
+        script: t.url,
+        body: `<p>Before.</p><iframe id="box" data-backstory src="${t.url}/embed/explainers/what-is-isis-k" title="Backstory: What is ISIS-K?" width="600" height="90" frameborder="0"></iframe><p id="after">After.</p>`,
+      }),
+    );
+    browser = await launchChromium();
+  }, 60_000);
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await t?.close();
+  });
+
+  async function open(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light', ...options });
+    const page = await context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  const heights = async (page: Page, frame: Frame, selector: string) => ({
+    iframe: await page.locator(selector).evaluate((el) => el.getBoundingClientRect().height),
+    content: await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+  });
+
+  it('is sized to its content by backstory.js on the host page, and again when the box opens', async () => {
+    const page = await open(`${host.origin}/framed`);
+    const frame = await waitForFrameBox(page, '#box');
+    const collapsed = await settled(() => heights(page, frame, '#box'), { iframe: 206, content: 206 });
+    expect(collapsed).toEqual({ iframe: 206, content: 206 });
+    keepScreenshot('iframe', await page.locator('#box').screenshot());
+
+    await frame.locator('.tg').click();
+    await frame.waitForFunction(() => document.documentElement.getBoundingClientRect().height > 400);
+    const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    expect(await settled(() => heights(page, frame, '#box'), { iframe: content, content })).toEqual({ iframe: content, content });
+  });
+
+  it('is sized to its content on the example news page, under its strict CSP', async () => {
+    const page = await open(newsUrl);
+    const frame = await waitForFrameBox(page, '.embed-iframe iframe');
+    await frame.locator('.tg').click();
+    await frame.locator('.disc').first().click();
+    await frame.waitForFunction(() => document.documentElement.getBoundingClientRect().height > 400);
+    const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    expect(await settled(() => heights(page, frame, '.embed-iframe iframe'), { iframe: content, content })).toEqual({ iframe: content, content });
+  });
+
+  it('shows the summary and every section with JavaScript disabled', async () => {
+    const page = await open(newsUrl, { javaScriptEnabled: false });
+    const frame = await waitForFrameBox(page, '.embed-iframe iframe');
+    expect(await frame.locator('.q').textContent()).toBe('What is ISIS-K?');
+    expect(await frame.locator('.sum').isVisible()).toBe(true);
+    expect(await frame.locator('.sum').textContent()).toContain('Islamic State Khorasan Province');
+    // The <noscript> stylesheet opens what the buttons would have, and hides the one that cannot work.
+    expect(await frame.locator('.more').isVisible()).toBe(true);
+    expect(await frame.locator('.sec-b').first().isVisible()).toBe(true);
+    expect(await frame.locator('.tg').isVisible()).toBe(false);
+    // And the page around it: no script ran there either, so the custom element stayed empty.
+    expect(await page.locator('backstory-box').evaluate((el) => el.shadowRoot)).toBeNull();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * backstory-frame.<hash>.js: the script of the API's embed page (/embed/explainers/:slug), which a host
+ * page puts in <iframe data-backstory>.
+ *
+ * The page arrives with the box already rendered by the server. This script makes it interactive by
+ * hydrating the same ContextBox with the same props (read from the #backstory-props data block), and
+ * tells the host how tall the page is whenever that changes, with the one message iframe-resize.ts
+ * accepts on the host side:
+ *
+ *   { type: "backstory:resize", height: number }
+ *
+ * The target origin is "*": the host can be any site, and a height is no secret.
+ */
+import { h, hydrate } from 'preact';
+import { ContextBox, type ContextBoxProps } from './components/ContextBox';
+import { RESIZE, type ResizeMessage } from './iframe-resize';
+import { guard } from './log';
+
+const ROOT_ID = 'backstory-root';
+const PROPS_ID = 'backstory-props';
+
+function hydrateBox(): void {
+  const root = document.getElementById(ROOT_ID);
+  const data = document.getElementById(PROPS_ID)?.textContent;
+  if (!root || !data) return;
+  hydrate(h(ContextBox, JSON.parse(data) as ContextBoxProps), root);
+}
+
+function reportHeight(): void {
+  if (window.parent === window || typeof ResizeObserver !== 'function') return;
+  const page = document.documentElement;
+  let last = -1;
+  new ResizeObserver(() =>
+    guard(() => {
+      const height = Math.ceil(page.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      const message: ResizeMessage = { type: RESIZE, height };
+      window.parent.postMessage(message, '*');
+    }),
+  ).observe(page);
+}
+
+guard(hydrateBox);
+guard(reportHeight);
