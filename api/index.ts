@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { CompiledQuery, Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
@@ -93,7 +94,8 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     logger,
     validationRules: protection.validationRules,
     parseOptions,
-    plugins: [...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits), cacheInvalidationPlugin([cache, annotators])],
+    // Our own HTTP layer sets Cache-Control; Apollo's per-field cache hints would only cost time.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits), cacheInvalidationPlugin([cache, annotators])],
   });
   await apollo.start();
 

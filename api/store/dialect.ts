@@ -56,9 +56,30 @@ export async function openDatabase(options: StoreOptions): Promise<Kysely<Databa
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }), log });
   dialects.set(db, 'sqlite');
   return db;
+}
+
+/**
+ * better-sqlite3 compiles every statement Kysely prepares; the same few hundred SQL texts recur,
+ * so compiled statements are kept (bounded) and reused. Kysely runs each one to completion
+ * synchronously, so one statement is never in use twice at once.
+ */
+function reusingStatements(database: Sqlite.Database, max = 500) {
+  const statements = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        if (statements.size >= max) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export function dialectOf(db: Kysely<Database>): DialectName {
