@@ -254,7 +254,7 @@ export async function listEntities(
   visibility: Visibility,
 ): Promise<Page<Entity>> {
   const after = decodeCursor(args.after);
-  let query = db.selectFrom('entities').selectAll().where('status', 'in', visibleStatuses(visibility));
+  let query = db.selectFrom('entities').selectAll().where('status', 'in', visibleStatuses(visibility)).where('merged_into', 'is', null);
   if (args.kind) query = query.where('kind', '=', args.kind);
   if (after) {
     const [name, id] = after.map(String);

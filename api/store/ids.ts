@@ -7,7 +7,7 @@ export const now = (): string => new Date().toISOString();
 
 export type Visibility = 'public' | 'preview';
 
-/** The statuses a reader with this visibility may see. */
+/** The statuses a reader with this visibility may see: the public, published only; editors, everything. */
 export function visibleStatuses(visibility: Visibility): Array<'draft' | 'published' | 'archived'> {
-  return visibility === 'public' ? ['published'] : ['draft', 'published'];
+  return visibility === 'public' ? ['published'] : ['draft', 'published', 'archived'];
 }
