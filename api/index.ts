@@ -1,20 +1,19 @@
 import 'reflect-metadata';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
 import type { CompiledQuery, Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { type Config, type ConfigInput, resolveConfig } from './config';
 import { seed } from './content/seed';
-import { ApiErrorCode, createErrorFormatter } from './errors';
+import { createErrorFormatter } from './errors';
 import { armor, parseOptions } from './plugins/armor';
 import { previewPlugin } from './plugins/preview';
 import { createRateLimits, mutationRateLimitPlugin } from './plugins/rate-limit';
-import { authenticate } from './store/key.store';
 import { Annotators } from './text/annotators';
-import { type Context, createContext } from './graphql/context';
+import type { Context } from './graphql/context';
+import { contextFactory } from './graphql/auth';
 import { getSchema } from './graphql/schema';
 import { graphqlRoutes } from './http/graphql';
 import { embedRoutes } from './http/embed';
@@ -69,20 +68,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const annotators = new Annotators(db);
   const protection = armor(development);
   const limits = createRateLimits(config);
-  const context = async (headers?: HeaderMap, ip = ''): Promise<Context> => {
-    const authorization = headers?.get('authorization');
-    if (!authorization) return createContext(db, config, annotators, undefined, ip);
-    await limits.checkAuthentication(ip);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const key = bearer ? await authenticate(db, bearer) : undefined;
-    if (!key) {
-      await limits.failedAuthentication(ip);
-      throw new GraphQLError('the API key is not valid: it is malformed, unknown or revoked', {
-        extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-      });
-    }
-    return createContext(db, config, annotators, key, ip);
-  };
+  const context = contextFactory({ db, config, annotators, limits });
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),

@@ -1,8 +1,36 @@
+import type { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
 import { ApiErrorCode } from '../errors';
+import type { RateLimits } from '../plugins/rate-limit';
+import type { Database } from '../store/database';
 import type { ApiKey, Role } from '../store/key.store';
-import { roleAllows } from '../store/key.store';
-import type { Context } from './context';
+import { authenticate, roleAllows } from '../store/key.store';
+import type { Annotators } from '../text/annotators';
+import { type Context, createContext } from './context';
+
+/**
+ * The context of each request: without an Authorization header, the public; with one, the key it
+ * names, or 401. An address that keeps failing is told to wait (429) before its next key is checked.
+ */
+export function contextFactory(app: { db: Kysely<Database>; config: Config; annotators: Annotators; limits: RateLimits }) {
+  const { db, config, annotators, limits } = app;
+  return async (headers?: HeaderMap, ip = ''): Promise<Context> => {
+    const authorization = headers?.get('authorization');
+    if (!authorization) return createContext(db, config, annotators, undefined, ip);
+    await limits.checkAuthentication(ip);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const key = bearer ? await authenticate(db, bearer) : undefined;
+    if (!key) {
+      await limits.failedAuthentication(ip);
+      throw new GraphQLError('the API key is not valid: it is malformed, unknown or revoked', {
+        extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+      });
+    }
+    return createContext(db, config, annotators, key, ip);
+  };
+}
 
 /**
  * The key's role must reach `needed`. Checked before anything is looked up, so a weak key
