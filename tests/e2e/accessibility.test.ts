@@ -4,11 +4,11 @@
  * own CSP would refuse: those two checks bypass CSP, the box is checked on a plain page.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
 import { seedArabicExplainer } from './fixtures/arabic-explainer';
 import { waitForBox } from './support/box';
-import { describeInBrowser, launchChromium } from './support/browser';
+import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, startHostServer } from './support/host-server';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,10 +36,9 @@ async function axe(page: Page, include?: string[][], skip: string[] = []): Promi
 }
 
 describeInBrowser('accessibility, checked by axe-core (Chromium)', () => {
+  const chromium = useChromium();
   let t: TestApp;
   let host: HostServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     t = await startApp('sqlite');
@@ -54,20 +53,14 @@ describeInBrowser('accessibility, checked by axe-core (Chromium)', () => {
           .join('')}</main>`,
       }),
     );
-    browser = await launchChromium();
   }, 60_000);
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
     await t?.close();
   });
 
   async function open(url: string, options: { bypassCSP?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+    const context = await chromium.newContext({ viewport: { width: 1100, height: 900 }, ...options });
     const page = await context.newPage();
     await page.goto(url);
     return page;

@@ -2,40 +2,33 @@
  * The box on a partner's page, in real Chromium: the three ways to embed it, the keyboard, themes and
  * right-to-left. Backstory and the partner site run on different origins.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
 import { seedArabicExplainer } from './fixtures/arabic-explainer';
 import { DARK_BACKGROUND, LIGHT_BACKGROUND, boxTheme, focusedInBox, settled, tabTo, waitForBox, waitForFrameBox } from './support/box';
-import { describeInBrowser, launchChromium } from './support/browser';
+import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, serveNewsPage, startHostServer } from './support/host-server';
 import { keepScreenshot } from './support/screenshots';
 
 describeInBrowser('embedding a box (Chromium)', () => {
+  const chromium = useChromium();
   let t: TestApp;
   let host: HostServer;
-  let browser: Browser;
   let newsUrl: string;
-  let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     t = await startApp('sqlite');
     await seedArabicExplainer(t.app.db);
     host = await startHostServer();
     newsUrl = await serveNewsPage(host, t.url);
-    browser = await launchChromium();
   }, 60_000);
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
     await t?.close();
   });
 
   async function open(url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme });
+    const context = await chromium.newContext({ viewport: { width: 1100, height: 900 }, colorScheme });
     const page = await context.newPage();
     await page.goto(url);
     return page;
@@ -132,8 +125,7 @@ describeInBrowser('embedding a box (Chromium)', () => {
           keepScreenshot('light', await page.locator('#light backstory-box').screenshot());
           keepScreenshot('dark', await page.locator('#dark backstory-box').screenshot());
         }
-        await context!.close();
-        context = undefined;
+        await page.context().close();
       }
     });
 
@@ -184,7 +176,7 @@ describeInBrowser('embedding a box (Chromium)', () => {
       const ltrPage = await open(`${host.origin}/ltr`);
       await waitForBox(ltrPage);
       const ltr = await geometry(ltrPage);
-      await context!.close();
+      await ltrPage.context().close();
 
       const page = await open(`${host.origin}/rtl`);
       await waitForBox(page);

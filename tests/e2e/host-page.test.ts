@@ -3,10 +3,10 @@
  * stylesheet: it must look as it does on a plain page, break no policy, log no error, move nothing
  * while it loads; and how long it takes to paint is measured and printed.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
 import { waitForBox, waitForFrameBox } from './support/box';
-import { describeInBrowser, launchChromium } from './support/browser';
+import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, serveNewsPage, startHostServer } from './support/host-server';
 import { differingPixels, keepScreenshot } from './support/screenshots';
 
@@ -61,30 +61,23 @@ const median = (values: number[]): number => {
 };
 
 describeInBrowser('the example news page: strict CSP, hostile CSS (Chromium)', () => {
+  const chromium = useChromium();
   let t: TestApp;
   let host: HostServer;
-  let browser: Browser;
   let newsUrl: string;
-  let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     t = await startApp('sqlite');
     host = await startHostServer();
     newsUrl = await serveNewsPage(host, t.url);
-    browser = await launchChromium();
   }, 60_000);
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
     await t?.close();
   });
 
   async function open(viewport = { width: 1100, height: 900 }): Promise<Page> {
-    context = await browser.newContext({ viewport, colorScheme: 'light' });
+    const context = await chromium.newContext({ viewport, colorScheme: 'light' });
     await context.addInitScript(instrument);
     return context.newPage();
   }
@@ -116,7 +109,7 @@ describeInBrowser('the example news page: strict CSP, hostile CSS (Chromium)', (
         body: `<div style="position:absolute;left:${where.x}px;top:${where.y}px;width:${where.width}px"><backstory-box explainer="what-is-isis-k"></backstory-box></div><div style="height:${Math.ceil(where.y) + 4000}px"></div>`,
       }),
     );
-    const plainContext = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
+    const plainContext = await chromium.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
     try {
       const plain = await plainContext.newPage();
       await plain.goto(`${host.origin}/plain-at`);
@@ -198,8 +191,7 @@ describeInBrowser('the example news page: strict CSP, hostile CSS (Chromium)', (
           return { fromScript: timing.painted - script.responseEnd, fromDefine: timing.painted - timing.defined, skeleton: timing.skeleton - script.responseEnd };
         }),
       );
-      await context!.close();
-      context = undefined;
+      await page.context().close();
     }
     const ms = (n: number) => `${Math.round(n)} ms`;
     console.log(

@@ -2,19 +2,18 @@
  * The embed page in an <iframe data-backstory> on another site: backstory.js on the host sizes the
  * frame to the box, and the box reads without JavaScript at all.
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
 import { settled, waitForFrameBox } from './support/box';
-import { describeInBrowser, launchChromium } from './support/browser';
+import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, serveNewsPage, startHostServer } from './support/host-server';
 import { keepScreenshot } from './support/screenshots';
 
 describeInBrowser('the iframe embed (Chromium)', () => {
+  const chromium = useChromium();
   let t: TestApp;
   let host: HostServer;
-  let browser: Browser;
   let newsUrl: string;
-  let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     t = await startApp('sqlite');
@@ -28,20 +27,14 @@ describeInBrowser('the iframe embed (Chromium)', () => {
         body: `<p>Before.</p><iframe id="box" data-backstory src="${t.url}/embed/explainers/what-is-isis-k" title="Backstory: What is ISIS-K?" width="600" height="90" frameborder="0"></iframe><p id="after">After.</p>`,
       }),
     );
-    browser = await launchChromium();
   }, 60_000);
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
     await t?.close();
   });
 
   async function open(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light', ...options });
+    const context = await chromium.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light', ...options });
     const page = await context.newPage();
     await page.goto(url);
     return page;

@@ -2,9 +2,9 @@
  * When there is nothing to show (an unknown slug) or nobody to ask (the API is down), the partner's page
  * carries on: no uncaught error reaches it, its own script keeps working, and the box goes quiet.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
-import { describeInBrowser, launchChromium } from './support/browser';
+import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, startHostServer } from './support/host-server';
 
 /** A partner page with its own working script (a counter), a box and an iframe embed. */
@@ -21,11 +21,10 @@ function partnerPage({ script, api, slug, frame }: { script: string; api?: strin
 }
 
 describeInBrowser('when the box cannot be shown (Chromium)', () => {
+  const chromium = useChromium();
   let t: TestApp;
   let stoppedUrl: string;
   let host: HostServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     t = await startApp('sqlite');
@@ -33,21 +32,15 @@ describeInBrowser('when the box cannot be shown (Chromium)', () => {
     stoppedUrl = stopped.url;
     await stopped.close();
     host = await startHostServer();
-    browser = await launchChromium();
   }, 60_000);
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
     await t?.close();
   });
 
   async function open(path: string, html: string): Promise<{ page: Page; errors: Error[] }> {
     host.set(path, html);
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await chromium.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const errors: Error[] = [];
     page.on('pageerror', (error) => errors.push(error));
