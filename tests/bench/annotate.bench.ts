@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotator, type AliasEntry } from '../../api/text/annotate';
+import { seededRandom } from '../setup/random';
 
 const TEXT_BYTES = 1_000_000;
 const ALIAS_COUNT = 100_000;
@@ -18,19 +19,7 @@ const ANNOTATE_RUNS = 9;
 /** The regular expression is given this long on the whole text before it is measured on a prefix instead. */
 const REGEX_BUDGET_MS = 60_000;
 
-/** mulberry32: small, fast and good enough to make test data repeatable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(20260827);
+const rand = seededRandom(20260827);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 
 // Names and ordinary words are spelled from different syllables, so that text words are names

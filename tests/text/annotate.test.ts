@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { foldWords } from '../../api/text/fold';
 import { Annotator, foldWordSpans, type AliasEntry, type Annotation } from '../../api/text/annotate';
 import seed from '../../api/content/what-is-isis-k.json';
+import { seededRandom } from '../setup/random';
 
 const seedText = readFileSync(join(__dirname, '../../api/content/what-is-isis-k.txt'), 'utf8');
 const seedAliases: AliasEntry[] = seed.entities.flatMap((e) => [e.name, ...e.aliases].map((alias) => ({ alias, entityId: e.slug })));
@@ -323,18 +324,7 @@ describe('Annotator', () => {
   });
 
   describe('a long text with many aliases', () => {
-    /** mulberry32: repeatable test data. */
-    function random(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-    const rand = random(42);
+    const rand = seededRandom(42);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
     const syllables = ['ka', 'bul', 'is', 'lam', 'ta', 'li', 'ban', 'ko', 'ra', 'san', 'de', 'ri'];
     const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(syllables)).join('');
