@@ -54,7 +54,7 @@ export async function importExplainer(
   const opening = drafts.flatMap((s) => s.blocks).find((b): b is Paragraph => b.type === 'paragraph');
 
   let slug = slugOf(article.headline);
-  for (let n = 2; await db.selectFrom('explainers').select('id').where('slug', '=', slug).where('locale', '=', options.locale).executeTakeFirst(); n++) {
+  for (let n = 2; await findExplainer(db, { slug, locale: options.locale }, 'preview'); n++) {
     slug = `${slugOf(article.headline).slice(0, 75)}-${n}`;
   }
   const explainer = await createExplainer(

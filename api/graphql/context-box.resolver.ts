@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Query, Resolver, Root 
 import { UserInputError } from '../errors';
 import type { Entity as EntityRecord } from '../store/entity.store';
 import { findEntity } from '../store/entity.store';
-import type { Explainer as ExplainerRecord, Section as SectionRecord } from '../store/explainer.store';
+import type { Explainer as ExplainerRecord } from '../store/explainer.store';
+import type { Section as SectionRecord } from '../store/section.store';
 import { findExplainer } from '../store/explainer.store';
 import type { Source as SourceRecord } from '../store/source.store';
 import type { Context } from './context';

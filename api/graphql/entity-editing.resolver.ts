@@ -4,9 +4,8 @@ import { StoreInputError } from '../store/errors';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database';
 import * as entities from '../store/entity.store';
-import { recordRevision } from '../store/revision.store';
-import { createSource } from '../store/source.store';
-import { citeFact, citeRelation } from '../store/source.store';
+import { citeFact, citeRelation, createSource } from '../store/source.store';
+import { missingIds } from '../store/references';
 import type { Context } from './context';
 import { CreateEntityInput, CreateSourceInput, FactInput, RelationInput, UpdateEntityInput } from './entity.input';
 import { Entity, Fact, Relation } from './entity.type';
@@ -17,9 +16,11 @@ import { write } from './write';
 
 const wikidata = /^Q[1-9][0-9]{0,11}$/;
 
-async function existing(db: Kysely<Database>, table: 'entities' | 'sources' | 'entity_facts' | 'entity_relations', id: string, at: string | Array<string | number>) {
-  const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
-  if (!row) throw new UserInputError(at, `no such ${{ entities: 'entity', sources: 'source', entity_facts: 'fact', entity_relations: 'relation' }[table]}`);
+const what = { entities: 'entity', sources: 'source', entity_facts: 'fact', entity_relations: 'relation' } as const;
+
+/** The id, once it is known to name a row; otherwise BAD_USER_INPUT at the argument. */
+async function existing(db: Kysely<Database>, table: keyof typeof what, id: string, at: string | Array<string | number>): Promise<string> {
+  if ((await missingIds(db, table, [id])).length) throw new UserInputError(at, `no such ${what[table]}`);
   return id;
 }
 
@@ -147,16 +148,7 @@ export class EntityEditingResolver {
   mergeEntities(@Arg('from', () => ID) from: string, @Arg('into', () => ID) into: string, @Ctx() ctx: Context) {
     return write(ctx, 'publisher', async (db, actor) => {
       const intoId = idOf('Entity', into, 'into');
-      const touched = await entities.mergeEntities(db, idOf('Entity', from, 'from'), intoId);
-      for (const explainerId of touched) {
-        const bumped = await db
-          .updateTable('explainers')
-          .set((eb) => ({ version: eb('version', '+', 1) }))
-          .where('id', '=', explainerId)
-          .returning('version')
-          .executeTakeFirstOrThrow();
-        await recordRevision(db, explainerId, Number(bumped.version), actor, 'merge entities');
-      }
+      await entities.mergeEntities(db, idOf('Entity', from, 'from'), intoId, actor);
       return entities.findEntity(db, { id: intoId }, 'preview');
     });
   }

@@ -2,10 +2,17 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { UserInputError } from '../errors';
 import { StoreInputError } from '../store/errors';
 import type * as store from '../store/explainer.store';
-import { addCorrection, createExplainer, createQuote, findExplainer, setExplainerStatus, updateExplainer } from '../store/explainer.store';
-import { findRevision } from '../store/revision.store';
-import { putSection, removeSection, reorderSections, writeAllSections } from '../store/section.store';
-import { changeExplainer } from '../store/revision.store';
+import {
+  addCorrection,
+  createExplainer,
+  createQuote,
+  findExplainer,
+  restoreRevision,
+  setExplainerStatus,
+  updateExplainer,
+} from '../store/explainer.store';
+import { missingIds } from '../store/references';
+import { putSection, removeSection, reorderSections } from '../store/section.store';
 import type { Context } from './context';
 import { CreateExplainerInput, CreateQuoteInput, UpdateExplainerInput } from './explainer.input';
 import { Correction, Explainer } from './explainer.type';
@@ -73,9 +80,7 @@ export class ExplainerEditingResolver {
   ) {
     return write(ctx, 'editor', async (db, actor) => {
       const subjectId = subject == null ? null : idOf('Entity', subject, 'subject');
-      if (subjectId && !(await db.selectFrom('entities').select('id').where('id', '=', subjectId).executeTakeFirst())) {
-        throw new UserInputError('subject', 'no such entity');
-      }
+      if (subjectId && (await missingIds(db, 'entities', [subjectId])).length) throw new UserInputError('subject', 'no such entity');
       return updateExplainer(db, { explainerId: idOf('Explainer', id, 'id'), expectedVersion, actor, action: 'set subject' }, { subjectId });
     });
   }
@@ -141,13 +146,9 @@ export class ExplainerEditingResolver {
     return write(ctx, 'editor', async (db, actor) => {
       const speakerIds = input.speakers.map((s, i) => idOf('Entity', s, ['input', 'speakers', i]));
       const sourceId = input.source == null ? null : idOf('Source', input.source, ['input', 'source']);
-      const known = new Set((speakerIds.length ? await db.selectFrom('entities').select('id').where('id', 'in', speakerIds).execute() : []).map((e) => e.id));
-      speakerIds.forEach((id, i) => {
-        if (!known.has(id)) throw new UserInputError(['input', 'speakers', i], 'no such entity');
-      });
-      if (sourceId && !(await db.selectFrom('sources').select('id').where('id', '=', sourceId).executeTakeFirst())) {
-        throw new UserInputError(['input', 'source'], 'no such source');
-      }
+      const [unknown] = await missingIds(db, 'entities', speakerIds);
+      if (unknown) throw new UserInputError(['input', 'speakers', speakerIds.indexOf(unknown)], 'no such entity');
+      if (sourceId && (await missingIds(db, 'sources', [sourceId])).length) throw new UserInputError(['input', 'source'], 'no such source');
       const change = { explainerId: idOf('Explainer', explainer, 'explainer'), expectedVersion, actor, action: 'create quote' };
       return createQuote(db, change, { kind: input.inline ? 'inline' : 'block', speakerIds, sourceId });
     });
@@ -187,21 +188,9 @@ export class ExplainerEditingResolver {
     @Arg('version', () => Int) version: number,
     @Ctx() ctx: Context,
   ) {
-    return write(ctx, 'editor', async (db, actor) => {
-      const explainerId = idOf('Explainer', explainer, 'explainer');
-      const revision = await findRevision(db, explainerId, version);
-      if (!revision) throw new UserInputError('version', `the explainer has no version ${version}`);
-      const s = revision.snapshot;
-      await changeExplainer(db, { explainerId, expectedVersion, actor, action: `restore version ${version}` }, async () => {
-        await db
-          .updateTable('explainers')
-          .set({ slug: s.slug, title: s.title, headline: s.headline, summary: s.summary, dateline: s.dateline, subject_id: s.subjectId })
-          .where('id', '=', explainerId)
-          .execute();
-        await writeAllSections(db, explainerId, s.sections);
-      });
-      return findExplainer(db, { id: explainerId }, 'preview');
-    });
+    return write(ctx, 'editor', (db, actor) =>
+      restoreRevision(db, { explainerId: idOf('Explainer', explainer, 'explainer'), expectedVersion, actor, action: `restore version ${version}` }, version),
+    );
   }
 
   private setStatus(ctx: Context, id: string, expectedVersion: number, status: 'draft' | 'published' | 'archived') {

@@ -4,6 +4,7 @@ import type { Database } from '../store/database';
 import * as entities from '../store/entity.store';
 import * as explainers from '../store/explainer.store';
 import type { Visibility } from '../store/ids';
+import * as sections from '../store/section.store';
 import * as sources from '../store/source.store';
 import * as keys from '../store/key.store';
 import * as revisions from '../store/revision.store';
@@ -43,8 +44,8 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility) {
     incomingRelations: grouped((ids) => entities.relationsByEntityIds(db, ids, 'incoming', visibility), (r) => r.objectId),
     explainersByEntity: grouped((ids) => explainers.explainerIdsByEntityIds(db, ids, visibility), (x) => x.entityId),
     explainer: byId((ids) => explainers.explainersByIds(db, ids, visibility)),
-    sectionsByExplainer: grouped((ids) => explainers.sectionsByExplainerIds(db, ids), (s) => s.explainerId),
-    section: byId((ids) => explainers.sectionsByIds(db, ids)),
+    sectionsByExplainer: grouped((ids) => sections.sectionsByExplainerIds(db, ids), (s) => s.explainerId),
+    section: byId((ids) => sections.sectionsByIds(db, ids)),
     mentionsBySection: grouped((ids) => explainers.mentionsBy(db, 'section_id', ids), (m) => m.sectionId),
     quote: byId((ids) => explainers.quotesBy(db, 'id', ids)),
     quotesByExplainer: grouped((ids) => explainers.quotesBy(db, 'explainer_id', ids), (q) => q.explainerId),

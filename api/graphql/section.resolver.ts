@@ -3,6 +3,7 @@ import { toHtml } from '../rich-text/render';
 import type * as rt from '../rich-text/rich-text';
 import { paragraphsOf } from '../rich-text/rich-text';
 import type * as store from '../store/explainer.store';
+import type * as sections from '../store/section.store';
 import type { Context } from './context';
 import { Entity } from './entity.type';
 import { Explainer } from './explainer.type';
@@ -16,17 +17,17 @@ import { Source } from './source.type';
 @Resolver(() => Section)
 export class SectionResolver {
   @FieldResolver(() => ID)
-  id(@Root() section: store.Section): string {
+  id(@Root() section: sections.Section): string {
     return toGlobalId('Section', section.id);
   }
 
   @FieldResolver(() => [Block], { description: 'The body as structured rich text.' })
-  blocks(@Root() section: store.Section): rt.Block[] {
+  blocks(@Root() section: sections.Section): rt.Block[] {
     return section.body.blocks;
   }
 
   @FieldResolver(() => String, { description: 'The body as sanitized HTML: p, blockquote and span elements only, every character of text escaped.' })
-  async html(@Root() section: store.Section, @Ctx() ctx: Context): Promise<string> {
+  async html(@Root() section: sections.Section, @Ctx() ctx: Context): Promise<string> {
     const entityIds = new Set<string>();
     const sourceIds = new Set<string>();
     for (const { value } of paragraphsOf(section.body)) {
@@ -41,14 +42,14 @@ export class SectionResolver {
   }
 
   @FieldResolver(() => [Mention], { description: 'Every mention of an entity the reader may see, in reading order.' })
-  async mentions(@Root() section: store.Section, @Ctx() ctx: Context) {
+  async mentions(@Root() section: sections.Section, @Ctx() ctx: Context) {
     const mentions = await ctx.loaders.mentionsBySection.load(section.id);
     const visible = new Set((await loadPresent(ctx.loaders.entity, mentions.map((m) => m.entityId))).map((e) => e.id));
     return mentions.filter((m) => visible.has(m.entityId));
   }
 
   @FieldResolver(() => Explainer)
-  explainer(@Root() section: store.Section, @Ctx() ctx: Context) {
+  explainer(@Root() section: sections.Section, @Ctx() ctx: Context) {
     return ctx.loaders.explainer.load(section.explainerId);
   }
 }

@@ -6,6 +6,7 @@ import { StoreInputError } from './errors';
 import { newId, now, type Visibility, visibleStatuses } from './ids';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
 import { indexEntity } from './search.store';
+import { type Actor, changeExplainer } from './revision.store';
 import { cite } from './source.store';
 
 export interface Entity {
@@ -362,10 +363,10 @@ export async function removeRelation(db: Kysely<Database>, relationId: string): 
 
 /**
  * Folds `from` into `into`: aliases, facts, relations, mentions (in the rows and inside section
- * bodies), quote speakers, subjects and publishers move; `from` is archived and its id and slug
- * resolve to `into` from then on. Returns the ids of the explainers whose bodies changed.
+ * bodies, each such explainer getting a new version), quote speakers, subjects and publishers move;
+ * `from` is archived and its id and slug resolve to `into` from then on. Call inside a transaction.
  */
-export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId: string): Promise<string[]> {
+export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId: string, actor: Actor): Promise<void> {
   if (fromId === intoId) throw new StoreInputError(['into'], 'an entity cannot be merged into itself');
   const [from, into] = await Promise.all([
     db.selectFrom('entities').selectAll().where('id', '=', fromId).executeTakeFirst(),
@@ -385,18 +386,22 @@ export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId
     await db.deleteFrom('quote_speakers').where('entity_id', '=', fromId).where('quote_id', 'in', both.map((q) => q.quote_id)).execute();
   }
   await db.updateTable('quote_speakers').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
-  const touched = await db.selectFrom('mentions').select(['section_id', 'explainer_id']).distinct().where('entity_id', '=', fromId).execute();
-  await db.updateTable('mentions').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
-  for (const { section_id } of touched) {
-    const section = await db.selectFrom('sections').select('body').where('id', '=', section_id).executeTakeFirstOrThrow();
-    const body = JSON.parse(section.body, (key, value) => (key === 'entityId' && value === fromId ? intoId : value));
-    await db.updateTable('sections').set({ body: JSON.stringify(body) }).where('id', '=', section_id).execute();
+  // Every explainer whose text mentions `from` gets a new version whose bodies name `into`.
+  const touched = await db.selectFrom('mentions').select('explainer_id').distinct().where('entity_id', '=', fromId).execute();
+  for (const { explainer_id } of touched) {
+    await changeExplainer(db, { explainerId: explainer_id, actor, action: 'merge entities' }, async () => {
+      const sections = await db.selectFrom('sections').select(['id', 'body']).where('explainer_id', '=', explainer_id).execute();
+      for (const section of sections) {
+        const body = JSON.parse(section.body, (key, value) => (key === 'entityId' && value === fromId ? intoId : value));
+        await db.updateTable('sections').set({ body: JSON.stringify(body) }).where('id', '=', section.id).execute();
+      }
+      await db.updateTable('mentions').set({ entity_id: intoId }).where('entity_id', '=', fromId).where('explainer_id', '=', explainer_id).execute();
+    });
   }
   await db.updateTable('entities').set({ merged_into: intoId, status: 'archived', updated_at: now() }).where('id', '=', fromId).execute();
   await db.updateTable('entities').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
   await db.deleteFrom('search_documents').where('doc_type', '=', 'entity').where('doc_id', '=', fromId).execute();
   await indexEntity(db, intoId);
-  return [...new Set(touched.map((t) => t.explainer_id))];
 }
 
 /** Every alias of every entity the reader may see, for the annotator. */

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { RichText } from '../rich-text/rich-text';
-import type { CorrectionRow, Database, ExplainerRow, MentionRow, PublicationStatus, QuoteRow, SectionRow } from './database';
+import type { CorrectionRow, Database, ExplainerRow, MentionRow, PublicationStatus, QuoteRow } from './database';
 import { isUniqueViolation, searchMatches } from './dialect';
 import { StoreInputError } from './errors';
 import { newId, now, type Visibility, visibleStatuses } from './ids';
-import { type Actor, type ExplainerChange, changeExplainer, recordRevision } from './revision.store';
+import { type Actor, type ExplainerChange, changeExplainer, findRevision, recordRevision } from './revision.store';
+import { writeAllSections } from './section.store';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
 import { indexExplainer } from './search.store';
 
@@ -23,16 +23,6 @@ export interface Explainer {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
-}
-
-export interface Section {
-  id: string;
-  explainerId: string;
-  slug: string;
-  heading: string | null;
-  position: number;
-  body: RichText;
-  text: string;
 }
 
 export interface Mention {
@@ -78,15 +68,6 @@ const toExplainer = (r: ExplainerRow): Explainer => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   publishedAt: r.published_at,
-});
-export const toSection = (r: SectionRow): Section => ({
-  id: r.id,
-  explainerId: r.explainer_id,
-  slug: r.slug,
-  heading: r.heading,
-  position: Number(r.position),
-  body: JSON.parse(r.body) as RichText,
-  text: r.text,
 });
 const toMention = (r: MentionRow): Mention => ({
   id: r.id,
@@ -283,11 +264,6 @@ export async function listExplainers(
   return { items: items.map((e) => ({ node: e, cursor: encodeCursor([e.createdAt, e.id]) })), hasNextPage: rows.length > args.first };
 }
 
-export async function sectionsByExplainerIds(db: Kysely<Database>, ids: readonly string[]): Promise<Section[]> {
-  if (ids.length === 0) return [];
-  return (await db.selectFrom('sections').selectAll().where('explainer_id', 'in', [...ids]).orderBy('position').execute()).map(toSection);
-}
-
 export async function mentionsBy(db: Kysely<Database>, column: 'section_id' | 'explainer_id', ids: readonly string[]): Promise<Mention[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -361,7 +337,18 @@ export async function translationsByGroups(db: Kysely<Database>, groups: readonl
   return rows.map(toExplainer);
 }
 
-export async function sectionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Section[]> {
-  if (ids.length === 0) return [];
-  return (await db.selectFrom('sections').selectAll().where('id', 'in', [...ids]).execute()).map(toSection);
+/** Brings back an earlier version's content (fields and sections) as a new version; status stays as it is. */
+export async function restoreRevision(db: Kysely<Database>, change: ExplainerChange, version: number): Promise<Explainer> {
+  const revision = await findRevision(db, change.explainerId, version);
+  if (!revision) throw new StoreInputError(['version'], `the explainer has no version ${version}`);
+  const s = revision.snapshot;
+  await changeExplainer(db, change, async () => {
+    await db
+      .updateTable('explainers')
+      .set({ slug: s.slug, title: s.title, headline: s.headline, summary: s.summary, dateline: s.dateline, subject_id: s.subjectId })
+      .where('id', '=', change.explainerId)
+      .execute();
+    await writeAllSections(db, change.explainerId, s.sections);
+  });
+  return (await findExplainer(db, { id: change.explainerId }, 'preview'))!;
 }

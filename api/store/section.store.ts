@@ -2,11 +2,31 @@ import type { Kysely } from 'kysely';
 import { toPlainText } from '../rich-text/render';
 import { type RichText, paragraphsOf, validateRichText } from '../rich-text/rich-text';
 import type { Database, MentionRow, SectionRow } from './database';
+import { missingIds } from './references';
 import { StoreInputError } from './errors';
-import { type Section, toSection } from './explainer.store';
 import { newId } from './ids';
 import { type ExplainerChange, changeExplainer } from './revision.store';
 import { indexExplainer } from './search.store';
+
+export interface Section {
+  id: string;
+  explainerId: string;
+  slug: string;
+  heading: string | null;
+  position: number;
+  body: RichText;
+  text: string;
+}
+
+export const toSection = (r: SectionRow): Section => ({
+  id: r.id,
+  explainerId: r.explainer_id,
+  slug: r.slug,
+  heading: r.heading,
+  position: Number(r.position),
+  body: JSON.parse(r.body) as RichText,
+  text: r.text,
+});
 
 export interface SectionInput {
   slug: string;
@@ -145,13 +165,20 @@ async function checkSection(db: Kysely<Database>, explainerId: string, section: 
     }
   }
   const missing = async (table: 'entities' | 'sources' | 'quotes', ids: Map<string, Array<string | number>>, what: string) => {
-    if (ids.size === 0) return;
-    let query = db.selectFrom(table).select('id').where('id', 'in', [...ids.keys()]);
-    if (table === 'quotes') query = query.where('explainer_id', '=', explainerId);
-    const found = new Set((await query.execute()).map((r) => r.id));
-    for (const [id, path] of ids) if (!found.has(id)) throw new StoreInputError(path, `no ${what} with id ${id}`);
+    const [first] = await missingIds(db, table, [...ids.keys()], table === 'quotes' ? explainerId : undefined);
+    if (first) throw new StoreInputError(ids.get(first)!, `no ${what} with id ${first}`);
   };
   await missing('entities', entityIds, 'entity');
   await missing('sources', sourceIds, 'source');
   await missing('quotes', quoteIds, 'quote of this explainer');
+}
+
+export async function sectionsByExplainerIds(db: Kysely<Database>, ids: readonly string[]): Promise<Section[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('sections').selectAll().where('explainer_id', 'in', [...ids]).orderBy('position').execute()).map(toSection);
+}
+
+export async function sectionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Section[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('sections').selectAll().where('id', 'in', [...ids]).execute()).map(toSection);
 }
