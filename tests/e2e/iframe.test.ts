@@ -4,7 +4,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
-import { settled, waitForFrameBox } from './support/box';
+import { painted, settled, waitForFrameBox } from './support/box';
 import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, serveNewsPage, startHostServer } from './support/host-server';
 import { keepScreenshot } from './support/screenshots';
@@ -33,8 +33,8 @@ describeInBrowser('the iframe embed (Chromium)', () => {
     await t?.close();
   });
 
-  async function open(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await chromium.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light', ...options });
+  async function open(url: string, browser = chromium): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(url);
     return page;
@@ -52,6 +52,7 @@ describeInBrowser('the iframe embed (Chromium)', () => {
     expect(collapsed).toEqual({ iframe: 206, content: 206 });
     keepScreenshot('iframe', await page.locator('#box').screenshot());
 
+    await painted(page);
     await frame.locator('.tg').click();
     await frame.waitForFunction(() => document.documentElement.getBoundingClientRect().height > 400);
     const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -61,6 +62,8 @@ describeInBrowser('the iframe embed (Chromium)', () => {
   it('is sized to its content on the example news page, under its strict CSP', async () => {
     const page = await open(newsUrl);
     const frame = await waitForFrameBox(page, '.embed-iframe iframe');
+    await settled(() => heights(page, frame, '.embed-iframe iframe').then((h) => h.iframe === h.content), true);
+    await painted(page);
     await frame.locator('.tg').click();
     await frame.locator('.disc').first().click();
     await frame.waitForFunction(() => document.documentElement.getBoundingClientRect().height > 400);
@@ -68,17 +71,24 @@ describeInBrowser('the iframe embed (Chromium)', () => {
     expect(await settled(() => heights(page, frame, '.embed-iframe iframe'), { iframe: content, content })).toEqual({ iframe: content, content });
   });
 
-  it('shows the summary and every section with JavaScript disabled', async () => {
-    const page = await open(newsUrl, { javaScriptEnabled: false });
-    const frame = await waitForFrameBox(page, '.embed-iframe iframe');
-    expect(await frame.locator('.q').textContent()).toBe('What is ISIS-K?');
-    expect(await frame.locator('.sum').isVisible()).toBe(true);
-    expect(await frame.locator('.sum').textContent()).toContain('Islamic State Khorasan Province');
-    // The <noscript> stylesheet opens what the buttons would have, and hides the one that cannot work.
-    expect(await frame.locator('.more').isVisible()).toBe(true);
-    expect(await frame.locator('.sec-b').first().isVisible()).toBe(true);
-    expect(await frame.locator('.tg').isVisible()).toBe(false);
-    // And the page around it: no script ran there either, so the custom element stayed empty.
-    expect(await page.locator('backstory-box').evaluate((el) => el.shadowRoot)).toBeNull();
+  describe('with JavaScript disabled', () => {
+    const noScript = useChromium({ javaScript: false });
+
+    it('shows the summary and every section', async () => {
+      const page = await open(newsUrl, noScript);
+      const frame = await waitForFrameBox(page, '.embed-iframe iframe');
+      const seen = {
+        question: await frame.locator('.q').textContent(),
+        summary: await frame.locator('.sum').isVisible(),
+        // The <noscript> stylesheet opens what the buttons would have, and hides the one that cannot work.
+        details: await frame.locator('.more').isVisible(),
+        firstSection: await frame.locator('.sec-b').first().isVisible(),
+        toggle: await frame.locator('.tg').isVisible(),
+      };
+      expect(seen).toEqual({ question: 'What is ISIS-K?', summary: true, details: true, firstSection: true, toggle: false });
+      expect(await frame.locator('.sum').textContent()).toContain('Islamic State Khorasan Province');
+      // And the page around it: no script ran there either, so the custom element stayed empty.
+      expect(await page.locator('backstory-box').evaluate((el) => el.shadowRoot)).toBeNull();
+    });
   });
 });

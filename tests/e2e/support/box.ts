@@ -6,15 +6,28 @@ export async function waitForBox(page: Page, selector = 'backstory-box'): Promis
   await page.waitForFunction((sel) => !!document.querySelector(sel)?.shadowRoot?.querySelector('.bs:not(.skel)'), selector);
 }
 
-/** Resolves once the iframe matched by selector has loaded the embed page and its box. */
+/**
+ * Resolves once the iframe matched by selector has loaded the embed page, its stylesheets included
+ * (the noscript one is what makes the box read without JavaScript), and shows its box.
+ */
 export async function waitForFrameBox(page: Page, selector: string): Promise<Frame> {
   const iframe = page.locator(selector);
   await iframe.scrollIntoViewIfNeeded();
   const handle = await iframe.elementHandle();
   const frame = await handle!.contentFrame();
   if (!frame) throw new Error(`${selector} has no frame`);
+  await frame.waitForLoadState('load');
   await frame.waitForSelector('.bs');
   return frame;
+}
+
+/**
+ * Resolves after the page has painted twice more. Chromium routes a click into a cross-origin iframe by
+ * hit-test data that the compositor refreshes on paint; a click sent just after the frame was resized
+ * can land on the host page instead of the box.
+ */
+export async function painted(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** The loaded box's theme as painted: its root's class and computed background. */

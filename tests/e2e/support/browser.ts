@@ -9,8 +9,17 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+export interface ChromiumOptions {
+  /**
+   * false: a browser with scripting off in every frame, set in the renderer itself. A context's
+   * javaScriptEnabled: false is applied to a cross-origin iframe only once Playwright has attached to
+   * its process, which can be after the frame's document was parsed with scripting on.
+   */
+  javaScript?: boolean;
+}
+
+export function launchChromium({ javaScript = true }: ChromiumOptions = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: javaScript ? ARGS : [...ARGS, '--blink-settings=scriptEnabled=false'] });
 }
 
 /** describe() when Chromium is there; a failing suite under CI=true when it is not; else a loud skip. */
@@ -33,11 +42,11 @@ export function describeInBrowser(name: string, suite: () => void): void {
  * Chromium for the suite this is called in: launched before it, closed after it, and every
  * context opened through newContext() closed after each test.
  */
-export function useChromium(): { newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
+export function useChromium(options: ChromiumOptions = {}): { newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
   let browser: Browser | undefined;
   const open: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(options);
   }, 60_000);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((context) => context.close()));
