@@ -98,7 +98,12 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   };
   const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted: loadPersistedOperations(logger) }), ...healthRoutes(http), ...embedRoutes(http)];
   const handle = createRouter(routes, logger);
-  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => void handle(req, res));
+  // Requests being handled, whether or not their reader is still connected: the store stays open for them.
+  const inFlight = new Set<Promise<void>>();
+  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    const handled = handle(req, res).finally(() => inFlight.delete(handled));
+    inFlight.add(handled);
+  });
 
   let closing: Promise<void> | undefined;
   return {
@@ -118,13 +123,20 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     },
     close() {
       closing ??= (async () => {
+        let graceOver!: () => void;
+        const grace = new Promise<void>((resolve) => (graceOver = resolve));
+        const timer = setTimeout(() => {
+          server.closeAllConnections();
+          graceOver();
+        }, config.shutdownGraceMs);
         if (server.listening) {
           const drained = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
-          const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
           await drained;
-          clearTimeout(grace);
         }
+        // A reader who hung up took its connection with it, but its request may still be running.
+        await Promise.race([Promise.allSettled([...inFlight]), grace]);
+        clearTimeout(timer);
         await apollo.stop();
         await db.destroy();
       })();

@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { databases } from '../setup/databases';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import pino from 'pino';
+import { type ConfigInput, createApp } from '../../api';
+import { databases, testDatabaseUrl } from '../setup/databases';
 import { type TestApp, startApp } from '../setup/app';
 
 describe.each(databases)('the HTTP server (%s)', (database) => {
@@ -80,5 +86,68 @@ describe('graceful shutdown', () => {
     expect(JSON.parse(body)).toEqual({ data: { explainer: { title: 'What is ISIS-K?' } } });
     await closed;
     await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe.each(databases)('shutdown while a reader hangs up (%s)', (database) => {
+  const query = '{ explainer(slug: "what-is-isis-k") { title subject { name } sections { heading } sources { name } } }';
+
+  it('keeps the store open until the abandoned request has finished', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-test-'));
+    const schema = `t_${process.pid}_${Date.now().toString(36)}_hangup`;
+    const store: ConfigInput = database === 'postgres' ? { databaseUrl: testDatabaseUrl(), databaseSchema: schema } : { sqlitePath: join(dir, 'backstory.db') };
+    const logged: Array<{ level: number; msg: string; err?: { message: string } }> = [];
+    let statements = 0;
+    let onFirstStatement: (() => void) | undefined;
+    const app = await createApp(
+      { nodeEnv: 'test', responseCacheBytes: 0, ...store },
+      {
+        logger: pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) }),
+        onQuery: () => {
+          statements++;
+          const trigger = onFirstStatement;
+          onFirstStatement = undefined;
+          trigger?.();
+        },
+      },
+    );
+    try {
+      const url = await app.listen(0, '127.0.0.1');
+      // How many statements the query takes when its reader stays.
+      statements = 0;
+      await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+      const whole = statements;
+      expect(whole).toBeGreaterThan(1);
+
+      // The same query, but the reader's connection is reset (as a load balancer or a closed tab does) and
+    // shutdown begins as soon as the query's first statement has run.
+      statements = 0;
+      let closed: Promise<void> | undefined;
+      const hungUp = new Promise<void>((resolve) => {
+        const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+        req.on('error', () => resolve());
+        onFirstStatement = () => {
+          req.socket!.resetAndDestroy();
+          closed = app.close();
+        };
+        req.end(JSON.stringify({ query }));
+      });
+      await hungUp;
+      await new Promise<void>((resolve) => {
+        const wait = () => (closed ? resolve() : setTimeout(wait, 5));
+        wait();
+      });
+      await closed;
+      expect(statements).toBe(whole);
+      expect(logged.filter((line) => line.level >= 50).map((line) => line.err?.message ?? line.msg)).toEqual([]);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (database === 'postgres') {
+        const pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+        await pool.query(`drop schema if exists "${schema}" cascade`);
+        await pool.end();
+      }
+    }
   });
 });

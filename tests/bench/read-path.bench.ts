@@ -13,6 +13,8 @@ import { Pool } from 'pg';
 
 const root = join(__dirname, '..', '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+/** Unmeasured load before each run, so that figures are steady state rather than JIT and cold caches. */
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const connections = 50;
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -53,10 +55,19 @@ async function backstory(port: number, env: Record<string, string>): Promise<Chi
 }
 
 async function load(name: string, options: autocannon.Options): Promise<Figure> {
+  if (warmupSeconds > 0) await autocannon({ connections, duration: warmupSeconds, ...options });
   const result = await autocannon({ connections, duration: seconds, ...options });
   const figure = { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
   console.log(`  ${name.padEnd(44)} ${String(figure.requestsPerSecond).padStart(7)} req/s   p50 ${String(figure.p50).padStart(3)} ms   p99 ${String(figure.p99).padStart(3)} ms${figure.non2xx ? `   ${figure.non2xx} non-2xx!` : ''}`);
   return figure;
+}
+
+/** SIGTERM, then wait until the process has shut down (a PostgreSQL schema is dropped only after that). */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill();
+  return exited;
 }
 
 function rssMb(pid: number): number {
@@ -70,24 +81,24 @@ async function main(): Promise<void> {
   const variables = JSON.stringify({ explainer: 'what-is-isis-k' });
   const widgetPath = `/graphql?operationName=ContextBox&variables=${encodeURIComponent(variables)}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`;
   const post = (query: string) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const results: Record<string, unknown> = { machine: { cpus: require('node:os').cpus().length, node: process.version }, seconds, connections };
+  const results: Record<string, unknown> = { machine: { cpus: require('node:os').cpus().length, node: process.version }, seconds, warmupSeconds, connections };
   const dir = join(tmpdir(), `backstory-bench-${process.pid}`);
   mkdirSync(dir, { recursive: true });
 
   // The bytes the baselines answer with: the widget's real response.
   const probe = await backstory(4801, { SQLITE_PATH: join(dir, 'probe.db') });
   const body = Buffer.from(await (await fetch(`http://127.0.0.1:4801${widgetPath}`)).arrayBuffer());
-  probe.kill();
+  await stop(probe);
   writeFileSync(join(dir, 'response.json'), body);
-  console.log(`[bench] the widget's response: ${body.length} bytes; ${seconds} s per run, ${connections} connections`);
+  console.log(`[bench] the widget's response: ${body.length} bytes; ${seconds} s per run after ${warmupSeconds} s unmeasured, ${connections} connections`);
 
   console.log('baselines');
   const plain = await start(['dist/bench/servers.js', 'http', '4811', join(dir, 'response.json')], {});
   const plainFigure = await load('plain node:http, same bytes', { url: 'http://127.0.0.1:4811/' });
-  plain.kill();
+  await stop(plain);
   const bare = await start(['dist/bench/servers.js', 'apollo', '4812', join(dir, 'response.json')], {});
   const bareFigure = await load('bare Apollo Server, same object', { url: 'http://127.0.0.1:4812/', ...post('{ contextBox(explainer: "what-is-isis-k") }') });
-  bare.kill();
+  await stop(bare);
   results.baselines = { plain: plainFigure, bareApollo: bareFigure };
 
   for (const database of ['sqlite', 'postgres'] as const) {
@@ -100,11 +111,11 @@ async function main(): Promise<void> {
     figures.push(await load('search, POST', { url: 'http://127.0.0.1:4821/graphql', ...post('{ search(query: "taliban") { edges { score node { ... on Entity { name } ... on Explainer { title } } } } }') }));
     figures.push(await load('explainer by slug, POST', { url: 'http://127.0.0.1:4821/graphql', ...post('{ explainer(slug: "what-is-isis-k") { title summary sections { heading text } } }') }));
     const rss = rssMb(cached.pid!);
-    cached.kill();
+    await stop(cached);
     const uncached = await backstory(4822, { ...store, RESPONSE_CACHE_BYTES: '0' });
     figures.splice(1, 0, await load('widget persisted GET (uncached)', { url: `http://127.0.0.1:4822${widgetPath}` }));
     const rssUncached = rssMb(uncached.pid!);
-    uncached.kill();
+    await stop(uncached);
     const [hit, miss] = figures;
     console.log(`  cached GET: ${pct(hit.requestsPerSecond, plainFigure.requestsPerSecond)} of plain node:http (goal 50%), p99 ${hit.p99} ms (goal < 5 ms)`);
     console.log(`  uncached contextBox: ${pct(miss.requestsPerSecond, bareFigure.requestsPerSecond)} of bare Apollo (goal 40%)`);
