@@ -162,7 +162,9 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
       expect(html).toContain('<h2>Relationship with Taliban</h2>');
       expect(html).toContain('<h2>Its role in the current scenario</h2>');
       expect(html).toMatch(/<figure class="qt"><blockquote><p>It is still too early[^]*<\/blockquote><figcaption><bdi[^>]*>Amira Jadoon<\/bdi> and <bdi[^>]*>Andrew Mines<\/bdi>, via <bdi>The Conversation<\/bdi><\/figcaption><\/figure>/);
-      expect(html).toContain('<small class="ct"> (according to <bdi>Global Terrorism Index</bdi>)</small>');
+      // A citation note where the text says only "the report", none where it names the source itself.
+      expect(html).toContain('<small class="ct"> (according to <bdi>The Conversation</bdi>)</small>, the report added.</p>');
+      expect(html).toMatch(/in the world, according to the <span[^>]*>Institute for Economics and Peace<\/span>’s <span[^>]*>Global Terrorism Index<\/span>\.<\/p>/);
       expect(html).toMatch(/<li id="source-the-conversation-report"><cite>The Conversation<\/cite>.*?Cited in <a href="#overview">Overview<\/a>/);
       expect(html).toContain('An earlier version misdated the group’s founding.');
       expect(html).toMatch(/Updated <time datetime="[^"]+">[A-Z][a-z]+ \d{1,2}, \d{4}<\/time>/);

@@ -77,11 +77,20 @@ describe('ContextBox, full', () => {
     expect(out).not.toMatch(/<(em|strong|b|i)>/);
   });
 
-  it('sets citation notes beside the claims they support', () => {
-    expect(out).toContain(
-      'across Afghanistan and Pakistan<small class="ct"> (according to <bdi>The Conversation</bdi>)</small>, as per a report in The Conversation.',
+  it('sets a citation note beside a claim only where the text does not already name its source', () => {
+    // Every cited passage of the seed names its source in its own words ("as per a report in The Conversation").
+    expect(out).toContain('across Afghanistan and Pakistan, as per a report in The Conversation.');
+    expect(out).toContain('in the world, according to the Institute for Economics and Peace’s Global Terrorism Index.');
+    // Where the text only says "the report", the note says which.
+    expect(out).toContain('to Central and South Asia<small class="ct"> (according to <bdi>The Conversation</bdi>)</small>, the report added.');
+    // The same claim written without the attribution gets the note.
+    const bare = structuredClone(box);
+    const paragraph = bare.sections!.flatMap((s) => s.blocks).find((b) => b.__typename === 'Paragraph' && b.text.startsWith('By 2018'));
+    if (paragraph?.__typename !== 'Paragraph') throw new Error('the fixture no longer has the Global Terrorism Index paragraph');
+    paragraph.text = paragraph.text.replace(/, according to .*$/, '.');
+    expect(render(<ContextBox box={bare} />)).toContain(
+      'in the world<small class="ct"> (according to <bdi>Global Terrorism Index</bdi>)</small>.',
     );
-    expect(out).toContain('in the world<small class="ct"> (according to <bdi>Global Terrorism Index</bdi>)</small>, according to');
   });
 
   it('renders the quote with its speakers and source', () => {

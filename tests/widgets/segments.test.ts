@@ -53,6 +53,13 @@ describe('mark segmentation', () => {
     expect(show(segment(text, [mention(start, start + 6, isisK)]))).toBe('🇦🇫 [ISIS-K|isis-k]’s goal');
   });
 
+  it('leaves out the note where the paragraph names the source itself, in any case, and keeps the others', () => {
+    const text = 'Deadly by 2018, according to the global terrorism index. Founded in 2015.';
+    expect(show(segment(text, [cite(0, 14, gti), cite(57, 73, conversation)]))).toBe(
+      'Deadly by 2018, according to the global terrorism index. Founded in 2015.(the-conversation)',
+    );
+  });
+
   it('clamps offsets past the end and ignores inverted marks', () => {
     expect(show(segment('short', [mention(2, 99, isisK), mention(4, 1, islamicState)]))).toBe('sh[ort|isis-k]');
   });

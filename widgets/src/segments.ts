@@ -1,7 +1,8 @@
 /**
  * Turns a paragraph's text and its (possibly nested or overlapping) marks into a flat run of pieces a
  * component can render without ever parsing HTML: text pieces carry every mention covering them, and a
- * citation becomes a note placed right after the last character it covers.
+ * citation becomes a note placed right after the last character it covers, unless the paragraph already
+ * names the source itself ("…, according to the Global Terrorism Index."): a note would only repeat it.
  */
 import type { EntityRef, Mark, SourceRef } from './types';
 
@@ -32,13 +33,15 @@ function sameEntities(a: EntityRef[], b: EntityRef[]): boolean {
 
 export function segment(text: string, marks: readonly Mark[] | null | undefined): Piece[] {
   const all = spans(text, marks ?? []);
+  const folded = text.toLowerCase();
+  const namedInText = (source: SourceRef): boolean => source.name !== '' && folded.includes(source.name.toLowerCase());
   const cuts = [...new Set([0, text.length, ...all.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   const pieces: Piece[] = [];
 
   const citeAt = (offset: number): void => {
     const seen = new Set<string>();
     for (const { end, mark } of all) {
-      if (mark.__typename !== 'CitationMark' || end !== offset || seen.has(mark.source.slug)) continue;
+      if (mark.__typename !== 'CitationMark' || end !== offset || seen.has(mark.source.slug) || namedInText(mark.source)) continue;
       seen.add(mark.source.slug);
       pieces.push({ cite: mark.source });
     }
