@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { UserInputError } from '../errors';
 import { StoreInputError } from '../store/errors';
 import type { Kysely } from 'kysely';
@@ -52,11 +52,16 @@ export class EntityEditingResolver {
     });
   }
 
-  @Mutation(() => Entity, { description: 'Changes the fields given. Editor.' })
-  updateEntity(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateEntityInput, @Ctx() ctx: Context) {
+  @Mutation(() => Entity, { description: 'Changes the fields given. Editor; fails with CONFLICT when expectedVersion is stale.' })
+  updateEntity(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input') input: UpdateEntityInput,
+    @Ctx() ctx: Context,
+  ) {
     return write(ctx, 'editor', async (db) => {
       if (input.wikidataId != null && !wikidata.test(input.wikidataId)) throw new UserInputError('input.wikidataId', 'a Wikidata item id, like Q889');
-      return entities.updateEntity(db, idOf('Entity', id, 'id'), {
+      return entities.updateEntity(db, idOf('Entity', id, 'id'), expectedVersion, {
         slug: input.slug === undefined ? undefined : checkSlug('input.slug', input.slug),
         kind: input.kind,
         name: input.name === undefined ? undefined : checkText('input.name', input.name),
@@ -71,6 +76,7 @@ export class EntityEditingResolver {
   addAlias(@Arg('entity', () => ID) entity: string, @Arg('name') name: string, @Arg('locale', { defaultValue: 'en' }) locale: string, @Ctx() ctx: Context) {
     return write(ctx, 'editor', async (db) => {
       const id = await existing(db, 'entities', idOf('Entity', entity, 'entity'), 'entity');
+      await entities.changeEntity(db, id);
       await entities.addAlias(db, id, { name: checkText('name', name), locale: checkLocale('locale', locale, ctx.config) });
       return entities.findEntity(db, { id }, 'preview');
     });
@@ -92,6 +98,7 @@ export class EntityEditingResolver {
       if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date)) throw new UserInputError('input.date', 'an ISO date: 2015, 2015-01 or 2015-01-26');
       const sourceIds: string[] = [];
       for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
+      await entities.changeEntity(db, id);
       return entities.addFact(db, id, {
         kind: checkText('input.kind', input.kind, 50),
         label: checkText('input.label', input.label),
@@ -118,6 +125,7 @@ export class EntityEditingResolver {
       const objectId = await existing(db, 'entities', idOf('Entity', input.object, 'input.object'), 'input.object');
       const sourceIds: string[] = [];
       for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
+      await entities.changeEntity(db, subjectId);
       return entities.addRelation(db, { subjectId, predicate: input.predicate, objectId, hedge: input.hedge, note: input.note, sourceIds });
     });
   }
@@ -167,7 +175,9 @@ export class EntityEditingResolver {
     return write(ctx, 'editor', async (db) => {
       const factId = await existing(db, 'entity_facts', fact, 'fact');
       await citeFact(db, factId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
-      return (await entities.factsByIds(db, [factId]))[0];
+      const cited = (await entities.factsByIds(db, [factId]))[0];
+      await entities.changeEntity(db, cited.entityId);
+      return cited;
     });
   }
 
@@ -176,7 +186,9 @@ export class EntityEditingResolver {
     return write(ctx, 'editor', async (db) => {
       const relationId = await existing(db, 'entity_relations', relation, 'relation');
       await citeRelation(db, relationId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
-      return (await entities.relationsByIds(db, [relationId]))[0];
+      const cited = (await entities.relationsByIds(db, [relationId]))[0];
+      await entities.changeEntity(db, cited.subjectId);
+      return cited;
     });
   }
 

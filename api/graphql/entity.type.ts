@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { EntityKind, RelationPredicate } from './enums';
 import { Node } from './node';
@@ -67,6 +67,9 @@ export class Entity extends Node {
 
   @Field(() => String, { nullable: true, description: 'Wikidata item id, e.g. Q889.' })
   wikidataId!: string | null;
+
+  @Field(() => Int, { description: 'Increases with every change; updateEntity names the version it expects.' })
+  version!: number;
 
   @Field(() => GraphQLISODateTime)
   updatedAt!: string;

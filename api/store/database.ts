@@ -33,6 +33,8 @@ export interface EntityTable {
   summary: string;
   wikidata_id: string | null;
   status: PublicationStatus;
+  /** Increases with every change made through the editorial API. */
+  version: number;
   created_at: string;
   updated_at: string;
   /** Set when merged: this entity's id and slug now resolve to that one. */

@@ -20,6 +20,7 @@ export interface Entity {
   summary: string;
   wikidataId: string | null;
   status: PublicationStatus;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -69,6 +70,7 @@ const toEntity = (r: EntityRow): Entity => ({
   summary: r.summary,
   wikidataId: r.wikidata_id,
   status: r.status,
+  version: Number(r.version),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -91,6 +93,31 @@ const toRelation = (r: EntityRelationRow): EntityRelation => ({
   note: r.note,
 });
 
+/**
+ * Records one change to an entity: takes its next version and touches updated_at, failing with a
+ * conflict (and the current version) when expectedVersion is given and stale, or with not_found for
+ * an unknown or merged-away entity. Call inside the change's transaction, before the change itself,
+ * so that concurrent writers of one entity queue on its row.
+ */
+export async function changeEntity(db: Kysely<Database>, entityId: string, expectedVersion?: number): Promise<number> {
+  let bump = db
+    .updateTable('entities')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now() }))
+    .where('id', '=', entityId)
+    .where('merged_into', 'is', null);
+  if (expectedVersion !== undefined) bump = bump.where('version', '=', expectedVersion);
+  const bumped = await bump.returning('version').executeTakeFirst();
+  if (bumped) return Number(bumped.version);
+  const current = await db.selectFrom('entities').select('version').where('id', '=', entityId).where('merged_into', 'is', null).executeTakeFirst();
+  if (!current) throw new StoreInputError(['id'], 'no such entity', 'not_found');
+  throw new StoreInputError(
+    ['expectedVersion'],
+    `the entity is at version ${current.version}, not ${expectedVersion}: reload it and apply the change again`,
+    'conflict',
+    { currentVersion: Number(current.version) },
+  );
+}
+
 export async function createEntity(db: Kysely<Database>, input: NewEntity): Promise<Entity> {
   const at = now();
   const row: EntityRow = {
@@ -102,6 +129,7 @@ export async function createEntity(db: Kysely<Database>, input: NewEntity): Prom
     summary: input.summary,
     wikidata_id: input.wikidataId ?? null,
     status: input.status ?? 'draft',
+    version: 1,
     created_at: at,
     updated_at: at,
     merged_into: null,
@@ -313,20 +341,22 @@ export async function relationsByIds(db: Kysely<Database>, ids: readonly string[
 
 export type EntityFields = Partial<Pick<NewEntity, 'slug' | 'kind' | 'name' | 'description' | 'summary' | 'wikidataId'>>;
 
-export async function updateEntity(db: Kysely<Database>, entityId: string, fields: EntityFields): Promise<Entity> {
-  const set: Partial<EntityRow> = { updated_at: now() };
+export async function updateEntity(db: Kysely<Database>, entityId: string, expectedVersion: number, fields: EntityFields): Promise<Entity> {
+  await changeEntity(db, entityId, expectedVersion);
+  const set: Partial<EntityRow> = {};
   if (fields.slug !== undefined) set.slug = fields.slug;
   if (fields.kind !== undefined) set.kind = fields.kind;
   if (fields.name !== undefined) set.name = fields.name;
   if (fields.description !== undefined) set.description = fields.description;
   if (fields.summary !== undefined) set.summary = fields.summary;
   if (fields.wikidataId !== undefined) set.wikidata_id = fields.wikidataId;
-  try {
-    const updated = await db.updateTable('entities').set(set).where('id', '=', entityId).where('merged_into', 'is', null).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new StoreInputError(['id'], 'no such entity', 'not_found');
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new StoreInputError(['slug'], `an entity with slug "${fields.slug}" exists`, 'conflict');
-    throw error;
+  if (Object.keys(set).length > 0) {
+    try {
+      await db.updateTable('entities').set(set).where('id', '=', entityId).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new StoreInputError(['slug'], `an entity with slug "${fields.slug}" exists`, 'conflict');
+      throw error;
+    }
   }
   if (fields.name !== undefined) await addAlias(db, entityId, { name: fields.name, locale: 'en' });
   await indexEntity(db, entityId);
@@ -334,7 +364,8 @@ export async function updateEntity(db: Kysely<Database>, entityId: string, field
 }
 
 export async function setEntityStatus(db: Kysely<Database>, entityId: string, status: PublicationStatus): Promise<void> {
-  await db.updateTable('entities').set({ status, updated_at: now() }).where('id', '=', entityId).execute();
+  await changeEntity(db, entityId);
+  await db.updateTable('entities').set({ status }).where('id', '=', entityId).execute();
   await indexEntity(db, entityId);
 }
 
@@ -348,17 +379,20 @@ export async function removeAlias(db: Kysely<Database>, entityId: string, alias:
     .where('normalized', '=', foldName(alias.name))
     .executeTakeFirst();
   if (Number(removed.numDeletedRows) === 0) throw new StoreInputError(['name'], `the entity has no alias "${alias.name}" in ${alias.locale}`, 'not_found');
+  await changeEntity(db, entityId);
   await indexEntity(db, entityId);
 }
 
 export async function removeFact(db: Kysely<Database>, factId: string): Promise<void> {
-  const removed = await db.deleteFrom('entity_facts').where('id', '=', factId).executeTakeFirst();
-  if (Number(removed.numDeletedRows) === 0) throw new StoreInputError(['id'], 'no such fact', 'not_found');
+  const removed = await db.deleteFrom('entity_facts').where('id', '=', factId).returning('entity_id').executeTakeFirst();
+  if (!removed) throw new StoreInputError(['id'], 'no such fact', 'not_found');
+  await changeEntity(db, removed.entity_id);
 }
 
 export async function removeRelation(db: Kysely<Database>, relationId: string): Promise<void> {
-  const removed = await db.deleteFrom('entity_relations').where('id', '=', relationId).executeTakeFirst();
-  if (Number(removed.numDeletedRows) === 0) throw new StoreInputError(['id'], 'no such relation', 'not_found');
+  const removed = await db.deleteFrom('entity_relations').where('id', '=', relationId).returning('subject_id').executeTakeFirst();
+  if (!removed) throw new StoreInputError(['id'], 'no such relation', 'not_found');
+  await changeEntity(db, removed.subject_id);
 }
 
 /**
@@ -374,6 +408,8 @@ export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId
   ]);
   if (!from || from.merged_into) throw new StoreInputError(['from'], 'no such entity', 'not_found');
   if (!into || into.merged_into) throw new StoreInputError(['into'], 'no such entity', 'not_found');
+  await changeEntity(db, intoId);
+  await changeEntity(db, fromId);
   await db.updateTable('entity_aliases').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
   await db.updateTable('entity_facts').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
   await db.updateTable('entity_relations').set({ subject_id: intoId }).where('subject_id', '=', fromId).execute();

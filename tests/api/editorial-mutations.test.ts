@@ -88,11 +88,39 @@ describe.each(databases)('editorial mutations (%s)', (database) => {
   });
 
   it('unpublishEntity hides the entity again; updateEntity sets its Wikidata id', async () => {
-    await ok(t, 'mutation($e: ID!) { updateEntity(id: $e, input: { wikidataId: "Q212296" }) { id } }', { e: entity.id }, keys.editor);
+    const { version: v } = (await ok(t, '{ entity(slug: "al-shabaab") { version } }', {}, {})).entity;
+    await ok(t, 'mutation($e: ID!, $v: Int!) { updateEntity(id: $e, expectedVersion: $v, input: { wikidataId: "Q212296" }) { id } }', { e: entity.id, v }, keys.editor);
     expect((await t.gql('{ entity(slug: "al-shabaab") { wikidataId wikidataUrl } }')).body.data.entity).toEqual({ wikidataId: 'Q212296', wikidataUrl: 'https://www.wikidata.org/wiki/Q212296' });
-    const bad = await t.gql('mutation($e: ID!) { updateEntity(id: $e, input: { wikidataId: "212296" }) { id } }', { e: entity.id }, keys.editor);
+    const bad = await t.gql('mutation($e: ID!, $v: Int!) { updateEntity(id: $e, expectedVersion: $v, input: { wikidataId: "212296" }) { id } }', { e: entity.id, v: v + 1 }, keys.editor);
     expect(bad.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'wikidataId'] });
     await ok(t, 'mutation($e: ID!) { unpublishEntity(id: $e) { id } }', { e: entity.id }, keys.publisher);
     expect((await t.gql('{ entity(slug: "al-shabaab") { id } }')).body.data.entity).toBeNull();
+  });
+
+  it('gives an entity its next version on every change, and refuses a stale updateEntity with CONFLICT, writing nothing', async () => {
+    const e = (await ok(t, 'mutation { createEntity(input: { slug: "versioned", kind: ORGANIZATION, name: "Versioned", description: "First.", summary: "s" }) { id version } }', {}, keys.editor)).createEntity;
+    expect(e.version).toBe(1);
+    const current = async () => (await ok(t, 'query($id: ID!) { node(id: $id, preview: true) { ... on Entity { version description } } }', { id: e.id }, keys.editor)).node;
+    const source = (await t.gql('{ explainer(slug: "what-is-isis-k") { sources { id } } }')).body.data.explainer.sources[0].id;
+    const run = async (role: 'editor' | 'publisher', mutation: string, variables: Record<string, unknown> = {}) =>
+      Object.values(await ok(t, mutation, { e: e.id, ...variables }, keys[role]))[0] as { id: string };
+
+    await run('editor', 'mutation($e: ID!) { addAlias(entity: $e, name: "VSN") { id } }');
+    await run('editor', 'mutation($e: ID!) { removeAlias(entity: $e, name: "VSN") { id } }');
+    const fact = await run('editor', 'mutation($e: ID!) { addFact(entity: $e, input: { kind: "FOUNDED", label: "Founded", value: "2020" }) { id } }');
+    await run('editor', 'mutation($f: ID!, $s: ID!) { citeFact(fact: $f, source: $s) { id } }', { f: fact.id, s: source });
+    await run('editor', 'mutation($f: ID!) { removeFact(id: $f) }', { f: fact.id });
+    const relation = await run('editor', 'mutation($e: ID!, $o: ID!) { addRelation(input: { subject: $e, predicate: RIVAL_OF, object: $o }) { id } }', { o: entity.id });
+    await run('editor', 'mutation($r: ID!, $s: ID!) { citeRelation(relation: $r, source: $s) { id } }', { r: relation.id, s: source });
+    await run('editor', 'mutation($r: ID!) { removeRelation(id: $r) }', { r: relation.id });
+    await run('publisher', 'mutation($e: ID!) { publishEntity(id: $e) { id } }');
+    await run('publisher', 'mutation($e: ID!) { unpublishEntity(id: $e) { id } }');
+    expect(await current()).toEqual({ version: 11, description: 'First.' });
+
+    const updated = await run('editor', 'mutation($e: ID!) { updateEntity(id: $e, expectedVersion: 11, input: { description: "Second." }) { version description } }');
+    expect(updated).toEqual({ version: 12, description: 'Second.' });
+    const stale = await t.gql('mutation($e: ID!) { updateEntity(id: $e, expectedVersion: 11, input: { description: "Lost?" }) { version } }', { e: e.id }, keys.editor);
+    expect(stale.body.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 12, argument: 'expectedVersion' });
+    expect(await current()).toEqual({ version: 12, description: 'Second.' });
   });
 });

@@ -115,6 +115,26 @@ describe.each(databases)('the editorial API (%s)', (database) => {
     expect(node.revisions.map((r: any) => r.version)).toEqual(Array.from({ length: rounds + 1 }, (_, i) => rounds + 1 - i));
   });
 
+  it('lets exactly one of many concurrent editors of an entity win each round, losing no update', async () => {
+    const { entity } = await draft('contested');
+    const writers = 8;
+    let version = 1;
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all(
+        Array.from({ length: writers }, (_, w) =>
+          t.gql(`mutation($id: ID!, $v: Int!, $d: String!) { updateEntity(id: $id, expectedVersion: $v, input: { description: $d }) { version description } }`, { id: entity.id, v: version, d: `round ${round} writer ${w}` }, keys.editor),
+        ),
+      );
+      const winners = results.filter((r) => r.body.data?.updateEntity);
+      expect(winners).toHaveLength(1);
+      expect(results.filter((r) => r.body.errors).map((r) => r.body.errors![0].extensions)).toEqual(Array(writers - 1).fill(expect.objectContaining({ code: 'CONFLICT', currentVersion: version + 1 })));
+      version = winners[0].body.data.updateEntity.version;
+      expect(version).toBe(round + 2);
+      const now = (await ok(t, `query($id: ID!) { node(id: $id, preview: true) { ... on Entity { description } } }`, { id: entity.id }, keys.editor)).node;
+      expect(now.description).toBe(winners[0].body.data.updateEntity.description);
+    }
+  });
+
   it.each([
     ['an unknown entity id', { blocks: [{ paragraph: { text: 'Some text', marks: [{ start: 0, end: 4, entity: Buffer.from('Entity:00000000-0000-4000-8000-000000000000').toString('base64url') }] } }] }, ['section', 'blocks', 0, 'paragraph', 'marks', 0, 'entity']],
     ['a malformed source id', { blocks: [{ paragraph: { text: 'Some text', marks: [{ start: 0, end: 4, source: 'nope' }] } }] }, ['section', 'blocks', 0, 'paragraph', 'marks', 0, 'source']],

@@ -70,12 +70,12 @@ describe.each(databases)('the public read path (%s)', (database) => {
     const box = async () => (await (await fetch(`${t.url}${path}`)).json()).data.contextBox;
     const before = await box();
     expect(before.corrections).toEqual([]);
-    const x = (await ok(t, '{ explainer(slug: "what-is-isis-k") { id version subject { id } } }', {}, {})).explainer;
+    const x = (await ok(t, '{ explainer(slug: "what-is-isis-k") { id version subject { id version } } }', {}, {})).explainer;
 
     await ok(t, 'mutation($x: ID!, $v: Int!) { addCorrection(explainer: $x, expectedVersion: $v, text: "Corrected the founding date.") { text } }', { x: x.id, v: x.version }, keys.publisher);
     expect((await box()).corrections.map((c: any) => c.text)).toEqual(['Corrected the founding date.']);
 
-    await ok(t, 'mutation($id: ID!) { updateEntity(id: $id, input: { description: "Edited description." }) { id } }', { id: x.subject.id }, keys.editor);
+    await ok(t, 'mutation($id: ID!, $v: Int!) { updateEntity(id: $id, expectedVersion: $v, input: { description: "Edited description." }) { id } }', { id: x.subject.id, v: x.subject.version }, keys.editor);
     expect((await box()).subject.description).toBe('Edited description.');
 
     await ok(t, 'mutation($x: ID!, $v: Int!) { unpublishExplainer(id: $x, expectedVersion: $v) { status } }', { x: x.id, v: x.version + 1 }, keys.publisher);

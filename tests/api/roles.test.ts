@@ -23,7 +23,7 @@ const mutations: Array<[string, 'editor' | 'publisher' | 'admin', string]> = [
   ['archiveExplainer', 'publisher', `archiveExplainer(id: "${X}", expectedVersion: 1) { id }`],
   ['addCorrection', 'publisher', `addCorrection(explainer: "${X}", expectedVersion: 1, text: "c") { text }`],
   ['createEntity', 'editor', `createEntity(input: { slug: "role-check", kind: OTHER, name: "Role Check", description: "d", summary: "s" }) { id }`],
-  ['updateEntity', 'editor', `updateEntity(id: "${E}", input: { name: "N" }) { id }`],
+  ['updateEntity', 'editor', `updateEntity(id: "${E}", expectedVersion: 1, input: { name: "N" }) { id }`],
   ['addAlias', 'editor', `addAlias(entity: "${E}", name: "Alias") { id }`],
   ['removeAlias', 'editor', `removeAlias(entity: "${E}", name: "Alias") { id }`],
   ['addFact', 'editor', `addFact(entity: "${E}", input: { kind: "K", label: "L", value: "V" }) { id }`],
