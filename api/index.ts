@@ -24,6 +24,7 @@ import { cacheInvalidationPlugin } from './plugins/cache-invalidation';
 import type { HttpContext, Route } from './http/route';
 import { createRouter } from './http/router';
 import type { Database } from './store/database';
+import { listenForChanges } from './store/change-feed';
 import { openDatabase } from './store/dialect';
 import { migrateToLatest } from './store/migrate';
 
@@ -66,6 +67,18 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const development = config.nodeEnv === 'development';
   const cache = new ResponseCache(config.responseCacheBytes);
   const annotators = new Annotators(db);
+  // Replicas on one PostgreSQL: a write committed by any of them drops what this one derived from content.
+  const changes = config.databaseUrl
+    ? await listenForChanges({
+        databaseUrl: config.databaseUrl,
+        databaseSchema: config.databaseSchema,
+        logger,
+        onChange: () => {
+          cache.invalidate();
+          annotators.invalidate();
+        },
+      })
+    : undefined;
   const protection = armor(development);
   const limits = createRateLimits(config);
   const context = contextFactory({ db, config, annotators, limits });
@@ -138,6 +151,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         await Promise.race([Promise.allSettled([...inFlight]), grace]);
         clearTimeout(timer);
         await apollo.stop();
+        await changes?.close();
         await db.destroy();
       })();
       return closing;

@@ -1,0 +1,90 @@
+/**
+ * Content changes announced across every Backstory process on one PostgreSQL, so that what each
+ * derives from content in memory (cached public responses, annotators) is dropped everywhere, not
+ * only in the replica that took the write.
+ *
+ * A write announces itself inside its own transaction with pg_notify: PostgreSQL delivers the
+ * notification when, and only if, the transaction commits. Each process listens on one connection
+ * of its own; the payload is the schema written to, so processes working in other schemas of the
+ * same database ignore it. SQLite is one process's store: there is nobody else to tell.
+ */
+import { type Kysely, sql } from 'kysely';
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import type { Database } from './database';
+import { dialectOf } from './dialect';
+
+export const CHANGES_CHANNEL = 'backstory_changes';
+
+/** Call inside the writing transaction. */
+export async function announceChange(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await sql`select pg_notify(${CHANGES_CHANNEL}, ${schema ?? ''})`.execute(db);
+}
+
+export interface ChangeFeedOptions {
+  databaseUrl: string;
+  databaseSchema?: string;
+  logger: Logger;
+  /** Called for every change another process (or this one) committed. */
+  onChange(): void;
+  /** Wait before reconnecting after the listening connection is lost. */
+  retryMs?: number;
+}
+
+export interface ChangeFeed {
+  close(): Promise<void>;
+}
+
+/**
+ * Listens until closed. A lost connection may have missed notifications, so losing it counts as a
+ * change, and so does getting it back; it is reopened after retryMs.
+ */
+export async function listenForChanges({ databaseUrl, databaseSchema, logger, onChange, retryMs = 1000 }: ChangeFeedOptions): Promise<ChangeFeed> {
+  const payload = databaseSchema ?? '';
+  let client: Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const open = async (): Promise<void> => {
+    // Named, so that an operator sees in pg_stat_activity which connections are change feeds.
+    const next = new Client({ connectionString: databaseUrl, application_name: `backstory-changes:${payload || 'public'}` });
+    next.on('notification', (message) => {
+      if (message.channel === CHANGES_CHANNEL && message.payload === payload) onChange();
+    });
+    next.on('error', (error) => lost(next, error));
+    next.on('end', () => lost(next));
+    await next.connect();
+    await next.query(`listen ${CHANGES_CHANNEL}`);
+    client = next;
+  };
+
+  const lost = (which: Client, error?: Error): void => {
+    if (closed || which !== client) return;
+    client = undefined;
+    logger.warn({ err: error }, 'lost the change feed connection; reconnecting');
+    onChange();
+    void which.end().catch(() => undefined);
+    const reconnect = (): void => {
+      retry = undefined;
+      if (closed) return;
+      open().then(onChange, (failure: unknown) => {
+        logger.warn({ err: failure }, 'could not reopen the change feed; retrying');
+        retry = setTimeout(reconnect, retryMs);
+        retry.unref();
+      });
+    };
+    retry = setTimeout(reconnect, retryMs);
+    retry.unref();
+  };
+
+  await open();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+      client = undefined;
+    },
+  };
+}
