@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { parseArticle } from '../content/import-article';
-import { importExplainer } from '../content/import-explainer';
+import { parseArticle } from '../content/import/article';
+import { importExplainer } from '../content/import/explainer';
 import { UserInputError } from '../errors';
 import type { Annotation as AnnotationRecord } from '../text/annotate';
 import { requireRole } from './auth';

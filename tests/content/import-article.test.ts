@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArticle, proposeCandidates, type ImportedArticle } from '../../api/content/import-article';
+import { parseArticle, type ImportedArticle } from '../../api/content/import/article';
+import { proposeCandidates } from '../../api/content/import/candidates';
 import { StoreInputError } from '../../api/store/errors';
 import { Annotator } from '../../api/text/annotate';
 import { foldName } from '../../api/text/fold';

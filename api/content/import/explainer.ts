@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Paragraph, RichText } from '../rich-text/rich-text';
-import type { Database } from '../store/database';
-import { type Explainer, createExplainer, createQuote, findExplainer } from '../store/explainer.store';
-import type { Actor } from '../store/revision.store';
-import { replaceSections } from '../store/section.store';
-import type { Annotator } from '../text/annotate';
-import { foldWords } from '../text/fold';
-import { type ImportedArticle, proposeCandidates } from './import-article';
+import type { Paragraph, RichText } from '../../rich-text/rich-text';
+import type { Database } from '../../store/database';
+import { type Explainer, createExplainer, createQuote, findExplainer } from '../../store/explainer.store';
+import type { Actor } from '../../store/revision.store';
+import { replaceSections } from '../../store/section.store';
+import type { Annotator } from '../../text/annotate';
+import { foldWords } from '../../text/fold';
+import type { ImportedArticle } from './article';
+import { proposeCandidates } from './candidates';
 
 export interface ImportOutcome {
   explainer: Explainer;
