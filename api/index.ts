@@ -80,7 +80,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       })
     : undefined;
   const protection = armor(development);
-  const limits = createRateLimits(config);
+  const limits = createRateLimits(config, db);
   const context = contextFactory({ db, config, annotators, limits });
 
   const apollo = new ApolloServer<Context>({

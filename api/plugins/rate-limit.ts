@@ -1,8 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Kysely } from 'kysely';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
+import type { Database } from '../store/database';
+import { postgresPool } from '../store/dialect';
 
 export class RateLimitedError extends GraphQLError {
   constructor(what: string, retryAfterSeconds: number) {
@@ -16,11 +19,21 @@ export class RateLimitedError extends GraphQLError {
   }
 }
 
-/** In-process counters: per key (or IP) for mutations, per IP for failed authentication. */
-export function createRateLimits(config: Config) {
-  const mutations = new RateLimiterMemory({ points: config.mutationsPerMinute, duration: 60 });
-  const failedAuth = new RateLimiterMemory({ points: config.failedAuthPerMinute, duration: 60 });
-  const take = async (limiter: RateLimiterMemory, key: string, what: string) => {
+/**
+ * Counters per key (or IP) for mutations, per IP for failed authentication. On PostgreSQL they live
+ * in the rate_limits table, so that replicas count together, with an in-memory counter standing in
+ * while the database does not answer; on SQLite, one process, in memory.
+ */
+export function createRateLimits(config: Config, db: Kysely<Database>) {
+  const pool = postgresPool(db);
+  const counter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration: 60 });
+    if (!pool) return memory;
+    return new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, keyPrefix, points, duration: 60, insuranceLimiter: memory });
+  };
+  const mutations = counter('mutations', config.mutationsPerMinute);
+  const failedAuth = counter('failed-auth', config.failedAuthPerMinute);
+  const take = async (limiter: RateLimiterAbstract, key: string, what: string) => {
     try {
       await limiter.consume(key);
     } catch (rejection) {

@@ -25,6 +25,7 @@ export interface StoreOptions {
 }
 
 const dialects = new WeakMap<Kysely<Database>, DialectName>();
+const pools = new WeakMap<Kysely<Database>, Pool>();
 
 export async function openDatabase(options: StoreOptions): Promise<Kysely<Database>> {
   const log = options.onQuery
@@ -48,6 +49,7 @@ export async function openDatabase(options: StoreOptions): Promise<Kysely<Databa
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     dialects.set(db, 'postgres');
+    pools.set(db, pool);
     return db;
   }
   if (options.sqlitePath !== ':memory:') mkdirSync(dirname(options.sqlitePath), { recursive: true });
@@ -80,6 +82,11 @@ function reusingStatements(database: Sqlite.Database, max = 500) {
       return statement;
     },
   };
+}
+
+/** The connection pool under a PostgreSQL store, for the few libraries that speak pg themselves. */
+export function postgresPool(db: Kysely<Database>): Pool | undefined {
+  return pools.get(db);
 }
 
 export function dialectOf(db: Kysely<Database>): DialectName {

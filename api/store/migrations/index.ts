@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as createContentTables from './2026_11_25_150000_create_content_tables';
 import * as createEditorialTables from './2026_11_25_160000_create_editorial_tables';
 import * as addEntityVersions from './2026_11_25_170000_add_entity_versions';
+import * as createRateLimits from './2026_11_25_180000_create_rate_limits';
 
 /** Static list: the compiled app never scans the file system for migrations. */
 export const migrations: Record<string, Migration> = {
   '2026_11_25_150000_create_content_tables': createContentTables,
   '2026_11_25_160000_create_editorial_tables': createEditorialTables,
   '2026_11_25_170000_add_entity_versions': addEntityVersions,
+  '2026_11_25_180000_create_rate_limits': createRateLimits,
 };
 
 export const migrationProvider: MigrationProvider = {
