@@ -136,12 +136,13 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     },
     close() {
       closing ??= (async () => {
-        let graceOver!: () => void;
-        const grace = new Promise<void>((resolve) => (graceOver = resolve));
-        const timer = setTimeout(() => {
-          server.closeAllConnections();
-          graceOver();
-        }, config.shutdownGraceMs);
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            server.closeAllConnections();
+            resolve();
+          }, config.shutdownGraceMs);
+        });
         if (server.listening) {
           const drained = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();

@@ -8,6 +8,7 @@ import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
 import { indexEntity } from './search.store';
 import { type Actor, changeExplainer } from './revision.store';
 import { cite } from './source.store';
+import { takeNextVersion } from './versions';
 
 export interface Entity {
   id: string;
@@ -93,29 +94,9 @@ const toRelation = (r: EntityRelationRow): EntityRelation => ({
   note: r.note,
 });
 
-/**
- * Records one change to an entity: takes its next version and touches updated_at, failing with a
- * conflict (and the current version) when expectedVersion is given and stale, or with not_found for
- * an unknown or merged-away entity. Call inside the change's transaction, before the change itself,
- * so that concurrent writers of one entity queue on its row.
- */
-export async function changeEntity(db: Kysely<Database>, entityId: string, expectedVersion?: number): Promise<number> {
-  let bump = db
-    .updateTable('entities')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now() }))
-    .where('id', '=', entityId)
-    .where('merged_into', 'is', null);
-  if (expectedVersion !== undefined) bump = bump.where('version', '=', expectedVersion);
-  const bumped = await bump.returning('version').executeTakeFirst();
-  if (bumped) return Number(bumped.version);
-  const current = await db.selectFrom('entities').select('version').where('id', '=', entityId).where('merged_into', 'is', null).executeTakeFirst();
-  if (!current) throw new StoreInputError(['id'], 'no such entity', 'not_found');
-  throw new StoreInputError(
-    ['expectedVersion'],
-    `the entity is at version ${current.version}, not ${expectedVersion}: reload it and apply the change again`,
-    'conflict',
-    { currentVersion: Number(current.version) },
-  );
+/** Records one change to an entity: its next version (see takeNextVersion). Call before the change, in its transaction. */
+export function changeEntity(db: Kysely<Database>, entityId: string, expectedVersion?: number): Promise<number> {
+  return takeNextVersion(db, 'entities', entityId, expectedVersion);
 }
 
 export async function createEntity(db: Kysely<Database>, input: NewEntity): Promise<Entity> {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { RichText } from '../rich-text/rich-text';
 import type { Database, RevisionRow } from './database';
-import { StoreInputError } from './errors';
 import { newId, now } from './ids';
+import { takeNextVersion } from './versions';
 
 /** Who makes a change: an API key, or the system (seeding, migrations of content). */
 export interface Actor {
@@ -65,25 +65,9 @@ const toRevision = (r: RevisionRow): Revision => ({
  * the full snapshot. Call inside a transaction so that all of it happens or none does.
  */
 export async function changeExplainer<T>(db: Kysely<Database>, change: ExplainerChange, apply: () => Promise<T>): Promise<T> {
-  let bump = db
-    .updateTable('explainers')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now() }))
-    .where('id', '=', change.explainerId);
-  if (change.expectedVersion !== undefined) bump = bump.where('version', '=', change.expectedVersion);
-  // Taking the row first makes concurrent writers of one explainer queue on PostgreSQL.
-  const bumped = await bump.returning('version').executeTakeFirst();
-  if (!bumped) {
-    const current = await db.selectFrom('explainers').select('version').where('id', '=', change.explainerId).executeTakeFirst();
-    if (!current) throw new StoreInputError(['id'], 'no such explainer', 'not_found');
-    throw new StoreInputError(
-      ['expectedVersion'],
-      `the explainer is at version ${current.version}, not ${change.expectedVersion}: reload it and apply the change again`,
-      'conflict',
-      { currentVersion: Number(current.version) },
-    );
-  }
+  const version = await takeNextVersion(db, 'explainers', change.explainerId, change.expectedVersion);
   const result = await apply();
-  await recordRevision(db, change.explainerId, Number(bumped.version), change.actor, change.action);
+  await recordRevision(db, change.explainerId, version, change.actor, change.action);
   return result;
 }
 

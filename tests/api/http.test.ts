@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import pino from 'pino';
-import { type ConfigInput, createApp } from '../../api';
 import { databases, testDatabaseUrl } from '../setup/databases';
 import { type TestApp, startApp } from '../setup/app';
 
@@ -90,64 +86,64 @@ describe('graceful shutdown', () => {
 });
 
 describe.each(databases)('shutdown while a reader hangs up (%s)', (database) => {
-  const query = '{ explainer(slug: "what-is-isis-k") { title subject { name } sections { heading } sources { name } } }';
+  // Three waves of statements: the explainer, its sections, then their mentions and entities.
+  const query = '{ explainer(slug: "what-is-isis-k") { title sections { heading mentions { entity { name } } } } }';
 
   it('keeps the store open until the abandoned request has finished', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backstory-test-'));
-    const schema = `t_${process.pid}_${Date.now().toString(36)}_hangup`;
-    const store: ConfigInput = database === 'postgres' ? { databaseUrl: testDatabaseUrl(), databaseSchema: schema } : { sqlitePath: join(dir, 'backstory.db') };
     const logged: Array<{ level: number; msg: string; err?: { message: string } }> = [];
-    let statements = 0;
     let onFirstStatement: (() => void) | undefined;
-    const app = await createApp(
-      { nodeEnv: 'test', responseCacheBytes: 0, ...store },
+    const t = await startApp(
+      database,
+      { responseCacheBytes: 0 },
       {
         logger: pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) }),
         onQuery: () => {
-          statements++;
           const trigger = onFirstStatement;
           onFirstStatement = undefined;
           trigger?.();
         },
       },
     );
+    const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
     try {
-      const url = await app.listen(0, '127.0.0.1');
       // How many statements the query takes when its reader stays.
-      statements = 0;
-      await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
-      const whole = statements;
+      t.statements.reset();
+      await t.gql(query);
+      const whole = t.statements.count;
       expect(whole).toBeGreaterThan(1);
 
+      // On PostgreSQL, hold the request at its second wave with a lock on sections, so that shutdown has
+      // every chance to close the store under it. (SQLite runs statements synchronously: no such window.)
+      const locker = database === 'postgres' ? await admin.connect() : undefined;
+      await locker?.query('begin');
+      await locker?.query(`lock table "${t.app.config.databaseSchema}".sections in access exclusive mode`);
+
       // The same query, but the reader's connection is reset (as a load balancer or a closed tab does) and
-    // shutdown begins as soon as the query's first statement has run.
-      statements = 0;
+      // shutdown begins as soon as the query's first statement has run.
+      t.statements.reset();
       let closed: Promise<void> | undefined;
-      const hungUp = new Promise<void>((resolve) => {
-        const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      await new Promise<void>((resolve) => {
+        const req = request(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
         req.on('error', () => resolve());
         onFirstStatement = () => {
           req.socket!.resetAndDestroy();
-          closed = app.close();
+          closed = t.app.close();
         };
         req.end(JSON.stringify({ query }));
       });
-      await hungUp;
-      await new Promise<void>((resolve) => {
-        const wait = () => (closed ? resolve() : setTimeout(wait, 5));
-        wait();
-      });
+      expect(closed).toBeDefined();
+      if (locker) {
+        // Without waiting for the request, shutdown would have closed the store by now.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await locker.query('commit');
+        locker.release();
+      }
       await closed;
-      expect(statements).toBe(whole);
+      expect(t.statements.count).toBe(whole);
       expect(logged.filter((line) => line.level >= 50).map((line) => line.err?.message ?? line.msg)).toEqual([]);
     } finally {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-      if (database === 'postgres') {
-        const pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
-        await pool.query(`drop schema if exists "${schema}" cascade`);
-        await pool.end();
-      }
+      await admin.end();
+      await t.close();
     }
   });
 });

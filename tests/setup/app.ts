@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import pino from 'pino';
-import { type App, type ConfigInput, createApp } from '../../api';
+import { type App, type AppOptions, type ConfigInput, createApp } from '../../api';
 import { type TestDatabase, testDatabaseUrl } from './databases';
 
 export interface TestApp {
@@ -23,8 +23,11 @@ export interface GqlBody<T> {
 
 let counter = 0;
 
-/** A Backstory on its own throwaway store: a SQLite file, or a PostgreSQL schema of its own. */
-export async function startApp(database: TestDatabase, config: ConfigInput = {}): Promise<TestApp> {
+/**
+ * A Backstory on its own throwaway store: a SQLite file, or a PostgreSQL schema of its own. Logs are
+ * silent unless options give a logger; options.onQuery sees every statement too.
+ */
+export async function startApp(database: TestDatabase, config: ConfigInput = {}, options: AppOptions = {}): Promise<TestApp> {
   const statements = { count: 0, reset() { statements.count = 0; } };
   let cleanup: () => Promise<void>;
   const store: ConfigInput = {};
@@ -44,7 +47,13 @@ export async function startApp(database: TestDatabase, config: ConfigInput = {})
   }
   const app = await createApp(
     { nodeEnv: 'test', ...store, ...config },
-    { logger: pino({ level: 'silent' }), onQuery: () => statements.count++ },
+    {
+      logger: options.logger ?? pino({ level: 'silent' }),
+      onQuery: (query) => {
+        statements.count++;
+        options.onQuery?.(query);
+      },
+    },
   );
   const url = await app.listen(0, '127.0.0.1');
   return {
