@@ -1,4 +1,6 @@
 /** Typed configuration. Only api/main.ts reads process.env; everything else receives a Config. */
+import { canonicalTag } from './locale/negotiate';
+
 export interface Config {
   /** HTTP port. */
   port: number;
@@ -12,7 +14,7 @@ export interface Config {
   sqlitePath: string;
   /** The origin readers and partners reach Backstory at, used in links and oEmbed. */
   publicUrl: string;
-  /** Locales content may be written in. */
+  /** Locales content may be written in, as canonical BCP 47 tags; the first is the newsroom's default. */
   locales: string[];
   /** Load the seeded explainer(s) at start. */
   seed: boolean;
@@ -39,6 +41,17 @@ export type ConfigInput = Partial<Config>;
 
 export const defaultLocales = ['en', 'ar', 'fr', 'es', 'de', 'ur', 'ps', 'fa', 'hi'];
 
+/** LOCALES may say `en_GB` or `EN-gb`; content is stored and matched under `en-GB`. A non-tag stops the start. */
+function canonicalLocales(locales: string[]): string[] {
+  const out = locales.map((locale) => {
+    const tag = canonicalTag(locale);
+    if (!tag) throw new Error(`LOCALES: "${locale}" is not a BCP 47 language tag`);
+    return tag;
+  });
+  if (out.length === 0) throw new Error('LOCALES: name at least one locale');
+  return [...new Set(out)];
+}
+
 export function resolveConfig(input: ConfigInput = {}): Config {
   const port = input.port ?? 4000;
   return {
@@ -48,7 +61,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     databaseSchema: input.databaseSchema || undefined,
     sqlitePath: input.sqlitePath ?? 'data/backstory.db',
     publicUrl: (input.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
-    locales: input.locales ?? defaultLocales,
+    locales: canonicalLocales(input.locales ?? defaultLocales),
     seed: input.seed ?? true,
     nodeEnv: input.nodeEnv ?? 'production',
     logLevel: input.logLevel ?? 'info',

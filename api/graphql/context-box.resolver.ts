@@ -4,7 +4,9 @@ import type { Entity as EntityRecord } from '../store/entity.store';
 import { findEntity } from '../store/entity.store';
 import type { Explainer as ExplainerRecord } from '../store/explainer.store';
 import type { Section as SectionRecord } from '../store/section.store';
-import { findExplainer } from '../store/explainer.store';
+import { findEditions } from '../store/explainer.store';
+import { chooseEdition } from '../locale/editions';
+import { negotiate } from '../locale/negotiate';
 import type { Source as SourceRecord } from '../store/source.store';
 import type { Context } from './context';
 import { ContextBox, KeyFact } from './context-box.type';
@@ -16,7 +18,7 @@ import { loadPresent } from './loaders';
 import { toGlobalId } from './node';
 import { Section } from './section.type';
 import { Source } from './source.type';
-import { checkLocale, checkSlug, checkText } from './validate';
+import { READER_LOCALE, checkSlug, checkText, readerLocales } from './validate';
 
 interface Box {
   locale: string;
@@ -46,36 +48,36 @@ export class ContextBoxResolver {
     nullable: true,
     description:
       'What a context box shows for an explainer (by slug) or an entity (by any alias); give exactly one. ' +
-      'Falls back to another locale of the explainer when the requested one does not exist. Null when there is nothing to show.',
+      'Serves the edition that suits the reader\'s locale best (`locale` on the box says which). Null when there is nothing to show.',
   })
   async contextBox(
     @Arg('explainer', () => String, { nullable: true }) explainerSlug: string | null,
     @Arg('entity', () => String, { nullable: true, description: 'Slug or any alias.' }) entityName: string | null,
     @Arg('section', () => String, { nullable: true, description: 'Show only this section.' }) section: string | null,
-    @Arg('locale', { defaultValue: 'en' }) locale: string,
+    @Arg('locale', () => String, { nullable: true, description: READER_LOCALE }) locale: string | null,
     @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<Box | undefined> {
     if ((explainerSlug == null) === (entityName == null)) {
       throw new UserInputError('explainer', 'give exactly one of explainer and entity');
     }
-    checkLocale('locale', locale, ctx.config);
+    const wanted = readerLocales('locale', locale);
     if (section != null) checkSlug('section', section);
     let explainer: ExplainerRecord | undefined;
     let subject: EntityRecord | undefined;
     if (explainerSlug != null) {
       checkSlug('explainer', explainerSlug);
-      explainer =
-        (await findExplainer(ctx.db, { slug: explainerSlug, locale }, ctx.visibility)) ??
-        (await findExplainer(ctx.db, { slug: explainerSlug }, ctx.visibility));
+      explainer = chooseEdition(await findEditions(ctx.db, explainerSlug, ctx.visibility), wanted, ctx.config.locales[0]);
       if (!explainer) return undefined;
       subject = explainer.subjectId ? await ctx.loaders.entity.load(explainer.subjectId) : undefined;
     } else {
       const name = checkText('entity', entityName!);
-      subject = (await findEntity(ctx.db, { name, locale }, ctx.visibility)) ?? (await findEntity(ctx.db, { slug: name }, ctx.visibility));
+      const aliasLocale = negotiate(wanted, ctx.config.locales) ?? ctx.config.locales[0];
+      subject =
+        (await findEntity(ctx.db, { name, locale: aliasLocale }, ctx.visibility)) ?? (await findEntity(ctx.db, { slug: name }, ctx.visibility));
       if (!subject) return undefined;
       const about = (await ctx.loaders.explainersByEntity.load(subject.id)).map((x) => x.explainer).filter((x) => x.subjectId === subject!.id);
-      explainer = about.find((x) => x.locale === locale) ?? about[0];
+      explainer = chooseEdition(about, wanted, ctx.config.locales[0]);
     }
     if (section != null && explainer) {
       const sections = await ctx.loaders.sectionsByExplainer.load(explainer.id);

@@ -9,7 +9,8 @@ import { Alias, Entity, Fact, Relation } from './entity.type';
 import { Explainer } from './explainer.type';
 import { fromGlobalId, toGlobalId } from './node';
 import { Source } from './source.type';
-import { checkFirst, checkLocale, checkSlug, checkText, pageSize } from './validate';
+import { negotiate } from '../locale/negotiate';
+import { checkFirst, checkSlug, checkText, pageSize, readerLocales } from './validate';
 
 const EntityConnection = Connection('Entity', Entity);
 
@@ -23,20 +24,21 @@ export class EntityResolver {
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('slug', () => String, { nullable: true }) slug: string | null,
     @Arg('name', () => String, { nullable: true }) name: string | null,
-    @Arg('locale', { defaultValue: 'en', description: 'Prefer aliases in this locale.' }) locale: string,
+    @Arg('locale', () => String, { nullable: true, description: 'The reader\'s language (a BCP 47 tag or an Accept-Language list): aliases in it win.' })
+    locale: string | null,
     @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<store.Entity | undefined> {
     const given = [id, slug, name].filter((x) => x != null).length;
     if (given !== 1) throw new UserInputError(id != null ? 'id' : slug != null ? 'slug' : 'name', 'give exactly one of id, slug and name');
-    checkLocale('locale', locale, ctx.config);
+    const aliasLocale = negotiate(readerLocales('locale', locale), ctx.config.locales) ?? ctx.config.locales[0];
     if (id != null) {
       const global = fromGlobalId(id);
       if (global.type !== 'Entity') return Promise.resolve(undefined);
       return findEntity(ctx.db, { id: global.id }, ctx.visibility);
     }
     if (slug != null) return findEntity(ctx.db, { slug: checkSlug('slug', slug) }, ctx.visibility);
-    return findEntity(ctx.db, { name: checkText('name', name!), locale }, ctx.visibility);
+    return findEntity(ctx.db, { name: checkText('name', name!), locale: aliasLocale }, ctx.visibility);
   }
 
   @Query(() => EntityConnection, { description: 'Entities in name order.' })

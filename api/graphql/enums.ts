@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { directionOf as writingDirection } from '../locale/negotiate';
 
 export enum EntityKind {
   ORGANIZATION = 'ORGANIZATION',
@@ -67,7 +68,6 @@ export enum KeyFactKind {
 }
 registerEnumType(KeyFactKind, { name: 'KeyFactKind', description: 'Lets a box translate the label of the facts it knows.' });
 
-const rtlLanguages = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 export function directionOf(locale: string): TextDirection {
-  return rtlLanguages.has(locale.split('-')[0].toLowerCase()) ? TextDirection.RTL : TextDirection.LTR;
+  return writingDirection(locale) === 'rtl' ? TextDirection.RTL : TextDirection.LTR;
 }

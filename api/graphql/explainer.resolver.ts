@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type * as store from '../store/explainer.store';
-import { findExplainer, listExplainers } from '../store/explainer.store';
+import { chooseEdition, filterLocale } from '../locale/editions';
+import { findEditions, listExplainers } from '../store/explainer.store';
 import { findEntity } from '../store/entity.store';
 import { foldWords } from '../text/fold';
 import { Connection, toConnection } from './connection.type';
@@ -13,20 +14,24 @@ import { toGlobalId } from './node';
 import { Quote } from './quote.type';
 import { Section } from './section.type';
 import { Source } from './source.type';
-import { checkFirst, checkLocale, checkSlug, checkText, pageSize } from './validate';
+import { READER_LOCALE, checkFirst, checkSlug, checkText, pageSize, readerLocales } from './validate';
 
 const ExplainerConnection = Connection('Explainer', Explainer);
 
 @Resolver(() => Explainer)
 export class ExplainerResolver {
-  @Query(() => Explainer, { nullable: true, description: 'A published explainer by slug; null when there is none.' })
-  explainer(
+  @Query(() => Explainer, {
+    nullable: true,
+    description: 'A published explainer by slug, in the edition that suits the reader best (its `locale` says which); null when there is none.',
+  })
+  async explainer(
     @Arg('slug') slug: string,
-    @Arg('locale', { defaultValue: 'en' }) locale: string,
+    @Arg('locale', () => String, { nullable: true, description: READER_LOCALE }) locale: string | null,
     @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<store.Explainer | undefined> {
-    return findExplainer(ctx.db, { slug: checkSlug('slug', slug), locale: checkLocale('locale', locale, ctx.config) }, ctx.visibility);
+    const wanted = readerLocales('locale', locale);
+    return chooseEdition(await findEditions(ctx.db, checkSlug('slug', slug), ctx.visibility), wanted, ctx.config.locales[0]);
   }
 
   @Query(() => ExplainerConnection, { description: 'Explainers, newest first.' })
@@ -36,13 +41,15 @@ export class ExplainerResolver {
     @Arg('entity', () => String, { nullable: true, description: 'Only explainers about or mentioning this entity (slug or any alias).' })
     entity: string | null,
     @Arg('text', () => String, { nullable: true, description: 'Only explainers whose text matches every word.' }) text: string | null,
-    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Arg('locale', () => String, { nullable: true, description: 'Only explainers in this locale, or the one it falls back to (en-US: en).' })
+    locale: string | null,
     @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ) {
     checkFirst('first', first);
     const filter: store.ExplainerFilter = {};
-    if (locale != null) filter.locale = checkLocale('locale', locale, ctx.config);
+    const inLocale = filterLocale(readerLocales('locale', locale), ctx.config.locales);
+    if (inLocale) filter.locale = inLocale;
     if (text != null) filter.text = foldWords(checkText('text', text));
     if (entity != null) {
       const found =
@@ -114,6 +121,7 @@ export class ExplainerResolver {
 }
 
 export function explainerUrl(ctx: Context, explainer: store.Explainer): string {
-  const locale = explainer.locale === 'en' ? '' : `?locale=${encodeURIComponent(explainer.locale)}`;
+  // The default edition's address is bare: its page negotiates, and old links keep working.
+  const locale = explainer.locale === ctx.config.locales[0] ? '' : `?locale=${encodeURIComponent(explainer.locale)}`;
   return `${ctx.config.publicUrl}/explainers/${explainer.slug}${locale}`;
 }

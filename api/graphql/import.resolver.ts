@@ -19,7 +19,7 @@ export class ImportResolver {
   })
   async annotate(
     @Arg('text') text: string,
-    @Arg('locale', { defaultValue: 'en' }) locale: string,
+    @Arg('locale', { defaultValue: 'en', description: 'The text\'s locale, one of LOCALES.' }) locale: string,
     @Arg('preview', { defaultValue: false, description: 'Also find draft entities.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<AnnotationRecord[]> {
@@ -38,13 +38,13 @@ export class ImportResolver {
     @Ctx() ctx: Context,
   ) {
     requireRole(ctx, 'editor');
-    checkLocale('locale', locale, ctx.config);
+    const canonical = checkLocale('locale', locale, ctx.config);
     if (url != null && !/^https?:\/\/\S{1,2000}$/.test(url)) throw new UserInputError('url', 'an http(s) URL');
     const article = parseArticle({ text: text ?? undefined, html: html ?? undefined });
     if (article.sections.length === 0) throw new UserInputError(text != null ? 'text' : 'html', 'no paragraphs found in the article');
     // Built before the transaction: on SQLite the transaction holds the only connection.
     const annotator = await ctx.annotators.get('preview');
-    return write(ctx, 'editor', (db, actor) => importExplainer(db, article, annotator, { locale, url, actor }));
+    return write(ctx, 'editor', (db, actor) => importExplainer(db, article, annotator, { locale: canonical, url, actor }));
   }
 }
 

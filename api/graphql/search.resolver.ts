@@ -8,7 +8,8 @@ import type { Context } from './context';
 import { Entity } from './entity.type';
 import { Explainer } from './explainer.type';
 import { typed } from './node';
-import { checkFirst, checkLocale, checkText, pageSize } from './validate';
+import { filterLocale } from '../locale/editions';
+import { checkFirst, checkText, pageSize, readerLocales } from './validate';
 
 const SearchResult = createUnionType({
   name: 'SearchResult',
@@ -44,7 +45,8 @@ export class SearchResolver {
     @Arg('query') query: string,
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Arg('locale', () => String, { nullable: true, description: 'Only hits in this locale, or the one it falls back to (en-US: en).' })
+    locale: string | null,
     @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ): Promise<SearchConnection> {
@@ -57,7 +59,7 @@ export class SearchResolver {
     const { hits, hasNextPage } = await search(
       ctx.db,
       terms,
-      { first, offset, locale: locale == null ? undefined : checkLocale('locale', locale, ctx.config) },
+      { first, offset, locale: filterLocale(readerLocales('locale', locale), ctx.config.locales) },
       ctx.visibility,
     );
     const nodes = await Promise.all(

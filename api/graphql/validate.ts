@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { UserInputError } from '../errors';
+import { canonicalTag, readPreferences } from '../locale/negotiate';
 
 // Argument checks shared by resolvers: each failure names the argument it is about.
 
@@ -18,17 +19,29 @@ export function checkText(argument: string, value: string, max = 200): string {
   return value;
 }
 
+/** A locale content is written in: canonical (`en_gb` -> `en-GB`) and one of LOCALES. What it returns is what to store. */
 export function checkLocale(argument: string, value: string, config: Config): string {
-  let canonical: string | undefined;
-  try {
-    [canonical] = Intl.getCanonicalLocales(value);
-  } catch {
-    // not a language tag at all
-  }
+  const canonical = canonicalTag(value);
   if (!canonical || !config.locales.includes(canonical)) {
     throw new UserInputError(argument, `unknown locale "${value.slice(0, 40)}"; one of ${config.locales.join(', ')}`);
   }
   return canonical;
+}
+
+export const READER_LOCALE =
+  'The reader\'s language: a BCP 47 tag (en-US) or an Accept-Language list (fr-CA, fr;q=0.9). Any well-formed tag is served ' +
+  'the best available edition, by RFC 4647 lookup, then the newsroom\'s default locale, then the original; the result\'s `locale` says which.';
+
+/**
+ * The languages a reader asks for: one tag or an Accept-Language list. Any well-formed tag is fine
+ * (the best available is served); only a malformed one is the caller's mistake. Null asks for nothing.
+ */
+export function readerLocales(argument: string, value: string | null | undefined): string[] {
+  if (value == null) return [];
+  if (value.length > 200) throw new UserInputError(argument, 'must be at most 200 characters');
+  const { tags, malformed } = readPreferences(value);
+  if (malformed.length > 0) throw new UserInputError(argument, `"${malformed[0]}" is not a BCP 47 language tag (such as en, en-US or zh-Hant-TW)`);
+  return tags;
 }
 
 export const pageSize = { default: 20, max: 100 };

@@ -5,6 +5,8 @@ import { CONTEXT_BOX_QUERY } from '../../widgets/src/query';
 import type { ContextBoxData } from '../../widgets/src/types';
 import { type EmbedAssets, renderEmbedPage, renderEmbedUnavailable } from '../pages/embed-page';
 import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, sendHtml } from './html';
+import { firstTag } from './explainer-page';
+import { readerLocale } from './reader-locale';
 import type { HttpContext, Route } from './route';
 
 export function embedPageRoutes(ctx: HttpContext, assets: EmbedAssets): Route[] {
@@ -18,20 +20,23 @@ export function embedPageRoutes(ctx: HttpContext, assets: EmbedAssets): Route[] 
         const variant: Variant = q.get('variant') === 'full' ? 'full' : 'compact'; // default compact, as on <backstory-box>
         const t = q.get('theme');
         const theme: ThemeSetting = t === 'light' || t === 'dark' ? t : 'auto'; // default auto
-        const locale = q.get('locale') || undefined;
+        const { locale, fromHeader } = readerLocale(url, req);
         const unavailable = () =>
-          sendHtml(req, res, 404, renderEmbedUnavailable({ lang: locale, theme, assets }), { framing: 'any', cache: MISSING_PAGE_CACHE });
+          sendHtml(req, res, 404, renderEmbedUnavailable({ lang: firstTag(locale), theme, assets }), {
+            framing: 'any',
+            cache: MISSING_PAGE_CACHE,
+            varyLanguage: fromHeader,
+          });
         if (!SLUG.test(slug)) return unavailable();
         // The very operation the widget sends, run in-process: the frame and the custom element show the same box.
-        // (An absent locale must be left out, not sent as null: the argument's default applies only then.)
-        const result = await ctx.execute<{ contextBox: ContextBoxData | null }>(CONTEXT_BOX_QUERY, locale ? { explainer: slug, locale } : { explainer: slug });
+        const result = await ctx.execute<{ contextBox: ContextBoxData | null }>(CONTEXT_BOX_QUERY, { explainer: slug, locale });
         const box = result.data?.contextBox;
         if (!box) {
-          const unexpected = result.errors?.find((e) => e.extensions?.code !== 'BAD_USER_INPUT');
-          if (unexpected) throw new Error(`embed page query failed: ${unexpected.message}`);
+          if (result.errors?.length) throw new Error(`embed page query failed: ${result.errors[0].message}`);
           return unavailable();
         }
-        sendHtml(req, res, 200, renderEmbedPage({ box, variant, theme, assets }), { framing: 'any', cache: PAGE_CACHE });
+        const html = renderEmbedPage({ box, variant, theme, assets, uiLocales: locale ? locale.split(', ') : [] });
+        sendHtml(req, res, 200, html, { framing: 'any', cache: PAGE_CACHE, language: box.locale, varyLanguage: fromHeader });
       },
     },
   ];

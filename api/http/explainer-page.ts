@@ -2,6 +2,7 @@
 import { EXPLAINER_PAGE_QUERY, type ExplainerPageData } from '../pages/explainer.query';
 import { renderExplainerPage, renderNotFoundPage } from '../pages/explainer-page';
 import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, escapeHtml, sendHtml } from './html';
+import { readerLocale } from './reader-locale';
 import type { HttpContext, Route } from './route';
 
 export const PUBLISHER_NAME = 'Backstory';
@@ -11,6 +12,11 @@ export function embedSnippet(publicUrl: string, slug: string, locale: string): s
   return `<script async src="${publicUrl}/widgets/v1/backstory.js"></script>\n<backstory-box explainer="${slug}"${lang}></backstory-box>`;
 }
 
+/** The best-liked tag of a preference list, for a page with no content to take its language from. */
+export function firstTag(locale: string | undefined): string {
+  return locale?.split(',')[0].trim() || 'en';
+}
+
 export function explainerPageRoutes(ctx: HttpContext, stylesheet: string): Route[] {
   return [
     {
@@ -18,19 +24,18 @@ export function explainerPageRoutes(ctx: HttpContext, stylesheet: string): Route
       path: '/explainers/:slug',
       handler: async (req, res, params, url) => {
         const slug = params.slug ?? '';
-        const locale = url.searchParams.get('locale') || 'en';
+        const { locale, fromHeader } = readerLocale(url, req);
         const notFound = () =>
-          sendHtml(req, res, 404, renderNotFoundPage({ lang: locale, stylesheet, publisherName: PUBLISHER_NAME }), {
+          sendHtml(req, res, 404, renderNotFoundPage({ lang: firstTag(locale), stylesheet, publisherName: PUBLISHER_NAME }), {
             framing: 'none',
             cache: MISSING_PAGE_CACHE,
+            varyLanguage: fromHeader,
           });
         if (!SLUG.test(slug)) return notFound();
         const result = await ctx.execute<ExplainerPageData>(EXPLAINER_PAGE_QUERY, { slug, locale });
         const explainer = result.data?.explainer;
         if (!explainer) {
-          // An unknown locale is the reader's mistake; anything else the API reports is ours.
-          const unexpected = result.errors?.find((e) => e.extensions?.code !== 'BAD_USER_INPUT');
-          if (unexpected) throw new Error(`explainer page query failed: ${unexpected.message}`);
+          if (result.errors?.length) throw new Error(`explainer page query failed: ${result.errors[0].message}`);
           return notFound();
         }
         const { publicUrl } = ctx.config;
@@ -42,7 +47,7 @@ export function explainerPageRoutes(ctx: HttpContext, stylesheet: string): Route
           publisher: { name: PUBLISHER_NAME, url: publicUrl },
           embedSnippet: embedSnippet(publicUrl, explainer.slug, explainer.locale),
         });
-        sendHtml(req, res, 200, html, { framing: 'none', cache: PAGE_CACHE });
+        sendHtml(req, res, 200, html, { framing: 'none', cache: PAGE_CACHE, language: explainer.locale, varyLanguage: fromHeader });
       },
     },
   ];

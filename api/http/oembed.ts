@@ -6,6 +6,7 @@
  * format=xml); a URL we have nothing for is 404; width and height never exceed maxwidth/maxheight.
  */
 import type { IncomingMessage } from 'node:http';
+import { readPreferences } from '../locale/negotiate';
 import { SLUG, escapeHtml } from './html';
 import { type HttpContext, type Route, sendJson } from './route';
 
@@ -75,15 +76,18 @@ export interface OEmbedResponse {
   html: string;
 }
 
-const LOOKUP = `query OEmbed($slug: String!, $locale: String!) { explainer(slug: $slug, locale: $locale) { title } }`;
+const LOOKUP = `query OEmbed($slug: String!, $locale: String) { explainer(slug: $slug, locale: $locale) { title locale } }`;
 
 /** The oEmbed answer for a page of ours, or undefined when there is no such published explainer. */
 export async function oembedFor(
   ctx: HttpContext,
   ref: ExplainerPageRef,
   max: { width?: number; height?: number } = {},
+  /** The consumer's Accept-Language, for a page URL that names no locale. */
+  acceptLanguage?: string,
 ): Promise<OEmbedResponse | undefined> {
-  const result = await ctx.execute<{ explainer: { title: string } | null }>(LOOKUP, { slug: ref.slug, locale: ref.locale ?? 'en' });
+  const locale = readPreferences(ref.locale).tags.join(', ') || readPreferences(acceptLanguage).tags.join(', ') || undefined;
+  const result = await ctx.execute<{ explainer: { title: string; locale: string } | null }>(LOOKUP, { slug: ref.slug, locale });
   const explainer = result.data?.explainer;
   if (!explainer) return undefined;
   const width = Math.min(EMBED_WIDTH, max.width ?? EMBED_WIDTH);
@@ -131,9 +135,11 @@ export function oembedRoutes(ctx: HttpContext): Route[] {
         if (width === 'bad' || height === 'bad') return fail(res, 400, 'maxwidth and maxheight are positive integers');
 
         const ref = explainerPageRef(page, ownOrigins(ctx.config.publicUrl, req));
-        const answer = ref && (await oembedFor(ctx, ref, { width, height }));
+        const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'].slice(0, 500) : undefined;
+        const answer = ref && (await oembedFor(ctx, ref, { width, height }, acceptLanguage));
         if (!answer) return fail(res, 404, 'no published explainer at that url');
-        sendJson(res, 200, answer, { ...cors, 'cache-control': `public, max-age=${OEMBED_CACHE_AGE}` });
+        // The title is in the language the page URL names, or else the one the consumer asked for.
+        sendJson(res, 200, answer, { ...cors, 'cache-control': `public, max-age=${OEMBED_CACHE_AGE}`, vary: 'accept-language' });
       },
     },
   ];

@@ -8,8 +8,9 @@
  */
 import { ContextBox, type Variant } from '../../widgets/src/components/ContextBox';
 import type { ThemeSetting } from '../../widgets/src/attributes';
-import { uiLang } from '../../widgets/src/i18n';
+import { ui, uiLang } from '../../widgets/src/i18n';
 import type { ContextBoxData } from '../../widgets/src/types';
+import { directionOf } from '../locale/negotiate';
 import { JsonScript, renderDocument } from './document';
 import { pageStrings } from './page-strings';
 
@@ -28,6 +29,8 @@ export interface EmbedPageProps {
   variant: Variant;
   theme: ThemeSetting;
   assets: EmbedAssets;
+  /** The reader's languages, best first, for the box's own words. */
+  uiLocales?: string[];
 }
 
 /** Exactly what the frame script hands to ContextBox again; any difference would break hydration. */
@@ -36,6 +39,7 @@ export interface EmbedProps {
   variant: Variant;
   theme: 'light' | 'dark';
   idPrefix: string;
+  langs: string[];
 }
 
 function Head({ assets }: { assets: EmbedAssets }) {
@@ -50,13 +54,14 @@ function Head({ assets }: { assets: EmbedAssets }) {
   );
 }
 
-export function renderEmbedPage({ box, variant, theme, assets }: EmbedPageProps): string {
+export function renderEmbedPage({ box, variant, theme, assets, uiLocales = [] }: EmbedPageProps): string {
   // "auto" renders the light box and lets a media query in the stylesheet turn it dark: the iframe cannot
   // see the host's theme, only the reader's preference, and CSS follows that without a repaint from script.
-  const props: EmbedProps = { box, variant, theme: theme === 'dark' ? 'dark' : 'light', idPrefix: 'backstory' };
+  const props: EmbedProps = { box, variant, theme: theme === 'dark' ? 'dark' : 'light', idPrefix: 'backstory', langs: uiLocales };
+  const lang = ui([...uiLocales, box.locale]).tag;
   return renderDocument({
-    lang: box.locale,
-    dir: box.direction === 'RTL' ? 'rtl' : 'ltr',
+    lang,
+    dir: directionOf(lang),
     title: box.question,
     stylesheets: [assets.stylesheet],
     bodyClass: `theme-${theme}`,
@@ -78,7 +83,7 @@ export function renderEmbedUnavailable({ lang = 'en', theme, assets }: { lang?: 
   const tag = uiLang(lang);
   return renderDocument({
     lang: tag,
-    dir: tag === 'ar' ? 'rtl' : 'ltr',
+    dir: directionOf(tag),
     title: s.unavailable,
     stylesheets: [assets.stylesheet],
     bodyClass: `theme-${theme}`,

@@ -11,6 +11,7 @@ import type { KeyFact } from '../../widgets/src/types';
 import { JsonScript, renderDocument } from './document';
 import type { PageExplainer, PageSource } from './explainer.query';
 import { articleJsonLd } from './json-ld';
+import { directionOf } from '../locale/negotiate';
 import { type PageStrings, pageStrings } from './page-strings';
 
 export interface ExplainerPageProps {
@@ -181,7 +182,7 @@ export function renderNotFoundPage({ lang = 'en', stylesheet, publisherName }: N
   const tag = uiLang(lang);
   return renderDocument({
     lang: tag,
-    dir: tag === 'ar' ? 'rtl' : 'ltr',
+    dir: directionOf(tag),
     title: `${s.notFoundTitle} · ${publisherName}`,
     stylesheets: [stylesheet],
     head: <meta name="robots" content="noindex" />,

@@ -5,7 +5,7 @@
  */
 import type { Correction, Direction, KeyFact, Section, Source } from '../../widgets/src/types';
 
-export const EXPLAINER_PAGE_QUERY = `query ExplainerPage($slug: String!, $locale: String!) {
+export const EXPLAINER_PAGE_QUERY = `query ExplainerPage($slug: String!, $locale: String) {
   explainer(slug: $slug, locale: $locale) {
     slug locale direction title headline summary dateline publishedAt updatedAt url
     subject { slug name kind description wikidataUrl aliases { name locale } }

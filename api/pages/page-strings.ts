@@ -1,8 +1,8 @@
 /**
  * Words of our own pages that the box does not already have (those come from widgets/src/i18n.ts).
- * Same languages and same rule as the box: any Arabic tag gets Arabic, everything else English.
+ * Same languages and the same negotiation as the box.
  */
-import { uiLang } from '../../widgets/src/i18n';
+import { type UiLang, uiLang } from '../../widgets/src/i18n';
 
 export interface PageStrings {
   /** {date} */
@@ -30,6 +30,18 @@ const en: PageStrings = {
   unavailable: 'This explainer is not available.',
 };
 
+const fr: PageStrings = {
+  published: 'Publié le {date}',
+  corrections: 'Rectificatifs',
+  citedIn: 'Cité dans {sections}',
+  alsoIn: 'Aussi en',
+  embedThis: 'Intégrer ce décryptage',
+  embedHelp: 'Collez ce code là où l’encadré doit apparaître.',
+  notFoundTitle: 'Décryptage introuvable',
+  notFoundText: 'Aucun décryptage publié à cette adresse. Il a peut-être été déplacé ou dépublié.',
+  unavailable: 'Ce décryptage n’est pas disponible.',
+};
+
 const ar: PageStrings = {
   published: 'نُشر في {date}',
   corrections: 'تصحيحات',
@@ -42,6 +54,8 @@ const ar: PageStrings = {
   unavailable: 'هذا الشرح غير متاح.',
 };
 
+const tables: Record<UiLang, PageStrings> = { en, ar, fr };
+
 export function pageStrings(tag: string | null | undefined): PageStrings {
-  return uiLang(tag) === 'ar' ? ar : en;
+  return tables[uiLang(tag)];
 }

@@ -215,6 +215,19 @@ export async function findExplainer(
   return row && toExplainer(row);
 }
 
+/** Every visible edition of the explainer with this slug: its own and its translations', oldest first. */
+export async function findEditions(db: Kysely<Database>, slug: string, visibility: Visibility): Promise<Explainer[]> {
+  const rows = await db
+    .selectFrom('explainers')
+    .selectAll()
+    .where('status', 'in', visibleStatuses(visibility))
+    .where('translation_group', 'in', (eb) => eb.selectFrom('explainers').select('translation_group').where('slug', '=', slug))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toExplainer);
+}
+
 export async function explainersByIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<Explainer[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('explainers').selectAll().where('id', 'in', [...ids]).where('status', 'in', visibleStatuses(visibility)).execute();

@@ -104,7 +104,6 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
     it.each([
       ['an unknown slug', () => `${t.url}/explainers/no-such-explainer`],
       ['a draft', () => `${t.url}/explainers/a-draft`],
-      ['a locale it is not published in', () => `${page}?locale=fr`],
       ['another site', () => 'https://news.example/explainers/what-is-isis-k'],
       ['a path that is not an explainer page', () => `${t.url}/graphql`],
       ['the embed page itself', () => `${t.url}/embed/explainers/what-is-isis-k`],
@@ -225,8 +224,6 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
       ['an unknown slug', '/explainers/no-such-explainer'],
       ['a draft', '/explainers/a-draft'],
       ['a slug that cannot be one', '/explainers/Not_A_Slug'],
-      ['a locale it is not published in', '/explainers/what-is-isis-k?locale=fr'],
-      ['an unknown locale', '/explainers/what-is-isis-k?locale=xx-nope'],
     ])('answers 404, with a page, for %s', async (_, path) => {
       const missing = await fetch(`${t.url}${path}`);
       expect(missing.status).toBe(404);

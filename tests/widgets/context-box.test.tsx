@@ -104,7 +104,7 @@ describe('ContextBox, full', () => {
 
 describe('ContextBox, languages and direction', () => {
   it('speaks Arabic when asked, whatever the content language', () => {
-    const out = html({ lang: 'ar' });
+    const out = html({ langs: ['ar'] });
     expect(out).toContain('>عرض المزيد</button>');
     expect(out).toContain('(بحسب <bdi>The Conversation</bdi>)');
     expect(out).toContain('<dt>تاريخ التأسيس</dt>');
@@ -162,7 +162,7 @@ describe('Skeleton and Fallback', () => {
     expect(render(<Fallback href="http://localhost:4000/explainers/what-is-isis-k" />)).toBe(
       '<p class="fb light"><a part="fallback" href="http://localhost:4000/explainers/what-is-isis-k" target="_blank" rel="noopener">Read the explainer</a></p>',
     );
-    expect(render(<Fallback href="https://x.test/explainers/a" lang="ar-EG" />)).toContain('>اقرأ الشرح</a>');
+    expect(render(<Fallback href="https://x.test/explainers/a" langs={['ar-EG']} />)).toContain('>اقرأ الشرح</a>');
     expect(render(<Fallback href="javascript:alert(1)" />)).toBe('');
   });
 });

@@ -1,14 +1,22 @@
 import { factLabel, fill, format, formatDate, joinList, ui, uiLang } from '../../widgets/src/i18n';
 
 describe('UI strings', () => {
-  it('picks Arabic for any Arabic tag and English for everything else', () => {
-    expect(['ar', 'ar-EG', 'AR'].map(uiLang)).toEqual(['ar', 'ar', 'ar']);
-    expect(['en', 'en-IN', 'fr', 'arn', '', null, undefined].map(uiLang)).toEqual(['en', 'en', 'en', 'en', 'en', 'en', 'en']);
+  it('picks a table by RFC 4647 lookup and English for any language it lacks', () => {
+    expect(['ar', 'ar-EG', 'AR', 'ar_EG'].map((t) => uiLang(t))).toEqual(['ar', 'ar', 'ar', 'ar']);
+    expect(['fr', 'fr-CA', 'FR-ch'].map((t) => uiLang(t))).toEqual(['fr', 'fr', 'fr']);
+    expect(['en', 'en-IN', 'pt-BR', 'arn', 'frr', '', '12', null, undefined].map((t) => uiLang(t))).toEqual(Array(9).fill('en'));
   });
 
-  it('has the same keys in every table', () => {
+  it('takes the first language of a preference list that it speaks', () => {
+    expect(uiLang(['pt-BR', 'fr-CA', 'en'])).toBe('fr');
+    expect(uiLang(['12', 'ar-EG'])).toBe('ar');
+    expect(ui(['de-AT', 'en-IN', 'ar']).tag).toBe('en-IN');
+  });
+
+  it('has the same keys in every table, and a direction for each', () => {
     const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v).map((n) => `${k}.${n}`) : [k]));
-    expect(keys(ui('ar').t)).toEqual(keys(ui('en').t));
+    for (const lang of ['ar', 'fr']) expect(keys(ui(lang).t)).toEqual(keys(ui('en').t));
+    expect([ui('en').t.dir, ui('ar').t.dir, ui('fr').t.dir]).toEqual(['ltr', 'rtl', 'ltr']);
   });
 
   it('labels the known key fact kinds itself and falls back to the API label for the rest', () => {

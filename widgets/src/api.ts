@@ -14,7 +14,7 @@ export interface ContextBoxVariables {
 
 interface GraphQLResponse {
   data?: { contextBox?: ContextBoxData | null } | null;
-  errors?: ReadonlyArray<{ message?: string }>;
+  errors?: ReadonlyArray<{ message?: string; extensions?: { code?: string; argument?: string } }>;
 }
 
 declare const __CONTEXT_BOX_HASH__: string | undefined;
@@ -24,8 +24,22 @@ export function contextBoxHash(): string {
   return typeof __CONTEXT_BOX_HASH__ === 'string' ? __CONTEXT_BOX_HASH__ : '';
 }
 
-/** Resolves to null for an unknown slug or entity; rejects when the request or the API fails. */
+/**
+ * Resolves to null for an unknown slug or entity; rejects when the request or the API fails. A locale the
+ * API will not read costs the reader nothing: the box is asked for again without it.
+ */
 export async function fetchContextBox(api: string, variables: ContextBoxVariables): Promise<ContextBoxData | null> {
+  try {
+    return await fetchOnce(api, variables);
+  } catch (error) {
+    if (!(error instanceof LocaleRefused) || variables.locale === undefined) throw error;
+    return fetchOnce(api, { ...variables, locale: undefined });
+  }
+}
+
+class LocaleRefused extends Error {}
+
+async function fetchOnce(api: string, variables: ContextBoxVariables): Promise<ContextBoxData | null> {
   const params = new URLSearchParams({
     operationName: 'ContextBox',
     variables: JSON.stringify(variables),
@@ -37,7 +51,9 @@ export async function fetchContextBox(api: string, variables: ContextBoxVariable
   const box = body?.data?.contextBox;
   if (box) return box;
   if (!response.ok || body?.errors?.length || !body) {
-    throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
+    const error = body?.errors?.[0];
+    if (error?.extensions?.code === 'BAD_USER_INPUT' && error.extensions.argument === 'locale') throw new LocaleRefused(error.message);
+    throw new Error(error?.message ?? `HTTP ${response.status}`);
   }
   return null;
 }

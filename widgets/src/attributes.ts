@@ -1,5 +1,6 @@
 /** Everything a publisher can say on <backstory-box>, each read with its default beside it. */
 import type { Variant } from './components/ContextBox';
+import { canonicalTag } from '../../api/locale/negotiate';
 import { headingLevel } from './components/heading';
 
 export type ThemeSetting = 'light' | 'dark' | 'auto';
@@ -10,16 +11,26 @@ export interface BoxOptions {
   section?: string;
   variant: Variant;
   theme: ThemeSetting;
-  /** UI language the publisher asked for; unset means "the content's". */
-  lang?: string;
-  /** Language of the page around the box: asked of the API, and the UI's last resort. */
-  pageLang?: string;
+  /**
+   * The reader's languages, best first: the element's lang, the nearest ancestor's, the page's, then the
+   * browser's. Well-formed tags only (`en_US` reads as en-US; `12` is skipped). The first is asked of the
+   * API; the box's own words follow the list, then the content's locale.
+   */
+  langs: string[];
   open: boolean;
   api: string;
   headingLevel: number;
 }
 
 export const OBSERVED_ATTRIBUTES = ['explainer', 'entity', 'section', 'variant', 'theme', 'lang', 'open', 'api', 'heading-level'];
+
+function readerLangs(el: Element): string[] {
+  const tags: Array<string | null | undefined> = [];
+  // Every lang on the way up, nearest first: an unusable one (lang="", lang="12") gives way to the next.
+  for (let node: Element | null = el; node; node = node.parentElement) tags.push(node.getAttribute('lang'));
+  tags.push(...(typeof navigator === 'object' ? (navigator.languages ?? [navigator.language]) : []));
+  return [...new Set(tags.map(canonicalTag).filter((tag): tag is string => tag !== undefined))];
+}
 
 export function readOptions(el: Element, defaultApi: string): BoxOptions {
   const attr = (name: string): string | undefined => el.getAttribute(name)?.trim() || undefined;
@@ -30,8 +41,7 @@ export function readOptions(el: Element, defaultApi: string): BoxOptions {
     section: attr('section'), // default: all sections
     variant: attr('variant') === 'full' ? 'full' : 'compact', // default compact
     theme: theme === 'light' || theme === 'dark' ? theme : 'auto', // default auto
-    lang: attr('lang'), // default: the content's locale, then the page's
-    pageLang: el.closest('[lang]')?.getAttribute('lang')?.trim() || undefined,
+    langs: readerLangs(el), // default: the page's language, then the browser's
     open: el.hasAttribute('open'), // default closed
     api: (attr('api') ?? defaultApi).replace(/\/+$/, ''), // default: where backstory.js came from
     headingLevel: headingLevel(attr('heading-level'), 2), // default 2

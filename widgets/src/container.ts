@@ -97,7 +97,7 @@ export class BackstoryBox extends HTMLElement {
 
   private refresh(): void {
     const options = readOptions(this, BackstoryBox.defaultApi);
-    const key = JSON.stringify([options.api, options.explainer, options.entity, options.section, options.pageLang]);
+    const key = JSON.stringify([options.api, options.explainer, options.entity, options.section, options.langs[0]]);
     if (key !== this.requestKey) {
       this.requestKey = key;
       this.generation++;
@@ -119,8 +119,8 @@ export class BackstoryBox extends HTMLElement {
     const load = (): void => {
       this.stopObserving?.();
       const variables = options.explainer
-        ? { explainer: options.explainer, section: options.section, locale: options.pageLang }
-        : { entity: options.entity, section: options.section, locale: options.pageLang };
+        ? { explainer: options.explainer, section: options.section, locale: options.langs[0] }
+        : { entity: options.entity, section: options.section, locale: options.langs[0] };
       void loadContextBox(options.api, variables).then((box) =>
         guard(() => {
           if (generation !== this.generation || !live.has(this)) return;
@@ -154,7 +154,7 @@ export class BackstoryBox extends HTMLElement {
         box: state.box,
         variant: options.variant,
         open: options.open,
-        lang: options.lang,
+        langs: options.langs,
         theme,
         headingLevel: options.headingLevel,
         idPrefix: this.idPrefix,
@@ -162,7 +162,7 @@ export class BackstoryBox extends HTMLElement {
     } else if (options.explainer) {
       view = h(Fallback, {
         href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}`,
-        lang: options.lang ?? options.pageLang,
+        langs: options.langs,
         theme,
       });
     }

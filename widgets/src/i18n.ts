@@ -3,11 +3,14 @@
  * Templates use `{name}` placeholders and are split into parts (see `fill`) so a component can put an
  * element, such as an isolating <bdi>, where the placeholder was.
  */
+import { canonicalTag, lookupChain, negotiate } from '../../api/locale/negotiate';
 import type { KeyFactKind } from './types';
 
-export type UiLang = 'en' | 'ar';
+export type UiLang = 'en' | 'ar' | 'fr';
 
 export interface UiStrings {
+  /** The direction the language is written in. */
+  dir: 'ltr' | 'rtl';
   showMore: string;
   showLess: string;
   readExplainer: string;
@@ -28,6 +31,7 @@ export interface UiStrings {
 }
 
 const en: UiStrings = {
+  dir: 'ltr',
   showMore: 'Show more',
   showLess: 'Show less',
   readExplainer: 'Read the explainer',
@@ -49,6 +53,7 @@ const en: UiStrings = {
 };
 
 const ar: UiStrings = {
+  dir: 'rtl',
   showMore: 'عرض المزيد',
   showLess: 'عرض أقل',
   readExplainer: 'اقرأ الشرح',
@@ -69,7 +74,30 @@ const ar: UiStrings = {
   },
 };
 
-const tables: Record<UiLang, UiStrings> = { en, ar };
+const fr: UiStrings = {
+  dir: 'ltr',
+  showMore: 'Afficher plus',
+  showLess: 'Afficher moins',
+  readExplainer: 'Lire le décryptage',
+  fullExplainer: 'Lire le décryptage complet',
+  overview: 'Vue d’ensemble',
+  keyFacts: 'Points clés',
+  sources: 'Sources',
+  correction: 'Rectificatif',
+  updated: 'Mis à jour le {date}',
+  according: '(selon {source})',
+  quotedVia: '{speakers}, via {source}',
+  quoted: '{speakers}',
+  factKinds: {
+    FOUNDED: 'Fondation',
+    ALSO_KNOWN_AS: 'Aussi appelé',
+    ACTIVE_IN: 'Actif en',
+    AFFILIATE_OF: 'Affilié à',
+  },
+};
+
+const tables: Record<UiLang, UiStrings> = { en, ar, fr };
+export const UI_LANGS = Object.keys(tables) as UiLang[];
 
 /** What a component needs to speak: the table, and the full tag for Intl (so en-IN gets Indian dates). */
 export interface Ui {
@@ -78,14 +106,26 @@ export interface Ui {
   t: UiStrings;
 }
 
-/** Any Arabic tag (ar, ar-EG, AR) gets the Arabic table; everything else English. */
-export function uiLang(tag: string | null | undefined): UiLang {
-  return /^ar(-|$)/i.test(tag ?? '') ? 'ar' : 'en';
+type Wanted = string | null | undefined | ReadonlyArray<string | null | undefined>;
+
+/** Well-formed tags of a preference list, best first; malformed and empty ones say nothing. */
+function wantedTags(wanted: Wanted): string[] {
+  const list = typeof wanted === 'string' || wanted == null ? [wanted] : wanted;
+  return list.map(canonicalTag).filter((tag): tag is string => tag !== undefined);
 }
 
-export function ui(tag: string | null | undefined): Ui {
-  const lang = uiLang(tag);
-  return { lang, tag: tag || lang, t: tables[lang] };
+/** The table for the first wanted tag we speak, by RFC 4647 lookup (ar-EG: ar, fr-CA: fr); else English. */
+export function uiLang(wanted: Wanted): UiLang {
+  return (negotiate(wantedTags(wanted), UI_LANGS) as UiLang | undefined) ?? 'en';
+}
+
+/** The box's words for a reader who wants these languages, best first. */
+export function ui(wanted: Wanted): Ui {
+  const tags = wantedTags(wanted);
+  const lang = uiLang(tags);
+  // Dates and lists in the reader's own variant of the language (en-IN, fr-CA), when that is what matched.
+  const tag = tags.find((t) => lookupChain(t).includes(lang)) ?? lang;
+  return { lang, tag, t: tables[lang] };
 }
 
 /** The label for a key fact: ours for the kinds we know, the API's English fallback otherwise. */

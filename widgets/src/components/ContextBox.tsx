@@ -1,4 +1,4 @@
-import { fill, formatDate, ui as uiFor } from '../i18n';
+import { fill, formatDate, ui as uiFor, uiLang } from '../i18n';
 import type { ContextBoxData } from '../types';
 import { Blocks } from './Blocks';
 import { headingLevel, headingTag } from './heading';
@@ -17,8 +17,8 @@ export interface ContextBoxProps {
   variant?: Variant;
   /** Start expanded: the compact box shows its details and every section is open. */
   open?: boolean;
-  /** BCP 47 tag for the box's own words and dates; defaults to the content's locale. */
-  lang?: string;
+  /** The reader's languages for the box's own words and dates, best first; the content's locale comes after them. */
+  langs?: readonly string[];
   theme?: Theme;
   /** Level of the question's heading, 2..6; inner headings go one level deeper. */
   headingLevel?: number;
@@ -30,12 +30,15 @@ export function ContextBox({
   box,
   variant = 'compact',
   open = false,
-  lang,
+  langs = [],
   theme = 'light',
   headingLevel: level = 2,
   idPrefix = 'backstory',
 }: ContextBoxProps) {
-  const ui = uiFor(lang || box.locale);
+  const ui = uiFor([...langs, box.locale]);
+  // The box speaks the reader's language; content in another keeps its own language and direction.
+  const content: { lang?: string; dir?: 'ltr' | 'rtl' } =
+    uiLang(box.locale) === ui.lang ? {} : { lang: box.locale, dir: box.direction === 'RTL' ? 'rtl' : 'ltr' };
   const top = headingLevel(level);
   const inner = Math.min(6, top + 1);
   const H = headingTag(top);
@@ -49,7 +52,7 @@ export function ContextBox({
     <>
       <KeyFacts facts={box.keyFacts ?? []} ui={ui} level={inner} />
       {(box.sections ?? []).length > 0 && (
-        <div class="secs">
+        <div class="secs" {...content}>
           {(box.sections ?? []).map((section, i) => (
             <SectionPanel key={section.slug} section={section} ui={ui} level={inner} id={`${idPrefix}-s${i}`} open={open} />
           ))}
@@ -73,10 +76,10 @@ export function ContextBox({
       aria-labelledby={headingId}
       part="root"
       class={`bs ${theme === 'dark' ? 'dark' : 'light'} ${compact ? 'compact' : 'full'}`}
-      dir={box.direction === 'RTL' ? 'rtl' : 'ltr'}
-      lang={box.locale}
+      dir={ui.t.dir}
+      lang={ui.tag}
     >
-      <div class={toggle && !expanded ? 'head clamp lc' : 'head'}>
+      <div class={toggle && !expanded ? 'head clamp lc' : 'head'} {...content}>
         <H id={headingId} class="q" part="heading">
           {box.question}
         </H>

@@ -5,18 +5,19 @@ import { httpUrl } from './links';
 export interface FallbackProps {
   /** Where the explainer lives on the Backstory site. */
   href: string;
-  lang?: string;
+  /** The reader's languages, best first. */
+  langs?: readonly string[];
   theme?: Theme;
 }
 
 /** What an unknown slug or a failed request leaves: a quiet link, never an error message to readers. */
-export function Fallback({ href, lang, theme = 'light' }: FallbackProps) {
+export function Fallback({ href, langs = [], theme = 'light' }: FallbackProps) {
   const url = httpUrl(href);
   if (!url) return null;
   return (
     <p class={`fb ${theme}`}>
       <a part="fallback" href={url} target="_blank" rel="noopener">
-        {uiFor(lang).t.readExplainer}
+        {uiFor(langs).t.readExplainer}
       </a>
     </p>
   );
