@@ -35,6 +35,10 @@ export interface Config {
   cacheControl: string;
   /** Bytes of public responses kept in process; 0 turns the cache off. */
   responseCacheBytes: number;
+  /** CDN endpoints told of every publish by an HTTP PURGE with the changed tags in xkey-purge. */
+  purgeUrls: string[];
+  /** How often each process looks for scheduled publishes that are due. */
+  schedulerIntervalMs: number;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -72,6 +76,8 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     failedAuthPerMinute: input.failedAuthPerMinute ?? 10,
     cacheControl: input.cacheControl ?? 'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
     responseCacheBytes: input.responseCacheBytes ?? 32 * 1024 * 1024,
+    purgeUrls: input.purgeUrls ?? [],
+    schedulerIntervalMs: input.schedulerIntervalMs ?? 5_000,
   };
 }
 
@@ -97,5 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     failedAuthPerMinute: num(env.FAILED_AUTH_PER_MINUTE),
     cacheControl: env.CACHE_CONTROL || undefined,
     responseCacheBytes: num(env.RESPONSE_CACHE_BYTES),
+    purgeUrls: env.PURGE_URLS ? env.PURGE_URLS.split(',').map((u) => u.trim()).filter(Boolean) : undefined,
+    schedulerIntervalMs: num(env.SCHEDULER_INTERVAL_MS),
   };
 }

@@ -27,6 +27,9 @@ import type { Database } from './store/database';
 import { listenForChanges } from './store/change-feed';
 import { openDatabase } from './store/dialect';
 import { migrateToLatest } from './store/migrate';
+import { releasePublishedContent } from './store/release.store';
+import { startScheduler } from './store/scheduler';
+import { createPurger } from './cdn/purge';
 
 export type { Config, ConfigInput } from './config';
 
@@ -45,6 +48,8 @@ export interface App {
   listen(port?: number, host?: string): Promise<string>;
   /** Stops taking requests, lets in-flight ones finish (up to shutdownGraceMs), then closes the store. */
   close(): Promise<void>;
+  /** Fires the scheduled publishes that are due now (the app also does so on its own, every schedulerIntervalMs). */
+  publishDue(): Promise<number>;
 }
 
 /** Builds Backstory: opens and migrates the store, seeds it, and wires GraphQL and the HTTP routes. */
@@ -59,6 +64,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       const { loaded } = await seed(db);
       if (loaded > 0) logger.info({ documents: loaded }, 'seeded the store');
     }
+    // A store from before releases: what was published becomes release 1, so readers keep seeing it.
+    const released = await db.transaction().execute((trx) => releasePublishedContent(trx));
+    if (released > 0) logger.info({ released }, 'released published content');
   } catch (error) {
     await db.destroy();
     throw error;
@@ -67,18 +75,24 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const development = config.nodeEnv === 'development';
   const cache = new ResponseCache(config.responseCacheBytes);
   const annotators = new Annotators(db);
-  // Replicas on one PostgreSQL: a write committed by any of them drops what this one derived from content.
+  const purger = createPurger(config.purgeUrls, logger);
+  // Replicas on one PostgreSQL: a publish committed by any of them drops what this one cached of it.
   const changes = config.databaseUrl
     ? await listenForChanges({
         databaseUrl: config.databaseUrl,
         databaseSchema: config.databaseSchema,
         logger,
-        onChange: () => {
-          cache.invalidate();
+        onChange: (tags) => {
+          cache.invalidate(tags);
           annotators.invalidate();
         },
       })
     : undefined;
+  const onPublished = (tags: readonly string[]) => {
+    cache.invalidate(tags);
+    void purger.purge(tags);
+  };
+  const scheduler = await startScheduler({ db, schema: config.databaseSchema, intervalMs: config.schedulerIntervalMs, logger, onPublished });
   const protection = armor(development);
   const limits = createRateLimits(config, db);
   const context = contextFactory({ db, config, annotators, limits });
@@ -94,7 +108,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     validationRules: protection.validationRules,
     parseOptions,
     // Our own HTTP layer sets Cache-Control; Apollo's per-field cache hints would only cost time.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits), cacheInvalidationPlugin([cache, annotators])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits), cacheInvalidationPlugin(annotators, onPublished)],
   });
   await apollo.start();
 
@@ -103,10 +117,11 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     db,
     logger,
     async execute(query, variables) {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: await context() });
+      const contextValue = await context();
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used in-process');
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return response.body.singleResult as any;
+      return { ...(response.body.singleResult as any), tags: [...contextValue.tags] };
     },
   };
   const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted: loadPersistedOperations(logger) }), ...healthRoutes(http), ...embedRoutes(http)];
@@ -124,6 +139,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     db,
     logger,
     server,
+    publishDue: () => scheduler.tick(),
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -151,6 +167,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         // A reader who hung up took its connection with it, but its request may still be running.
         await Promise.race([Promise.allSettled([...inFlight]), grace]);
         clearTimeout(timer);
+        await scheduler.stop();
         await apollo.stop();
         await changes?.close();
         await db.destroy();

@@ -4,6 +4,7 @@ import type { Database } from '../store/database';
 import { isUniqueViolation } from '../store/dialect';
 import { addAlias, addFact, addRelation, createEntity, findEntity, publishEntity } from '../store/entity.store';
 import { createExplainer, createQuote, findExplainer, setExplainerStatus } from '../store/explainer.store';
+import { releasePublishedContent } from '../store/release.store';
 import type { Actor } from '../store/revision.store';
 import { replaceSections } from '../store/section.store';
 import { createSource, findSource } from '../store/source.store';
@@ -51,7 +52,11 @@ export async function seed(db: Kysely<Database>, documents: SeedDocument[] = see
     const first = document.explainers[0];
     if (await findExplainer(db, { slug: first.slug, locale: first.locale }, 'preview')) continue;
     try {
-      await db.transaction().execute((trx) => load(trx, document));
+      await db.transaction().execute(async (trx) => {
+        await load(trx, document);
+        // What the document publishes, readers see: its first releases.
+        await releasePublishedContent(trx);
+      });
       loaded++;
     } catch (error) {
       // Another replica seeded the same document at the same moment.
@@ -64,7 +69,8 @@ export async function seed(db: Kysely<Database>, documents: SeedDocument[] = see
 
 const system: Actor = { keyId: null };
 
-async function load(db: Kysely<Database>, document: SeedDocument): Promise<void> {
+/** Writes one document's working copies (published where it says so), without releasing them. */
+export async function load(db: Kysely<Database>, document: SeedDocument): Promise<void> {
   const entityIds = new Map<string, string>();
   const sourceIds = new Map<string, string>();
   const id = (map: Map<string, string>, key: string, what: string) => {

@@ -1,10 +1,8 @@
 import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Query, Resolver, Root } from 'type-graphql';
 import { UserInputError } from '../errors';
 import type { Entity as EntityRecord } from '../store/entity.store';
-import { findEntity } from '../store/entity.store';
 import type { Explainer as ExplainerRecord } from '../store/explainer.store';
 import type { Section as SectionRecord } from '../store/section.store';
-import { findEditions } from '../store/explainer.store';
 import { chooseEdition } from '../locale/editions';
 import { negotiate } from '../locale/negotiate';
 import type { Source as SourceRecord } from '../store/source.store';
@@ -12,7 +10,8 @@ import type { Context } from './context';
 import { ContextBox, KeyFact } from './context-box.type';
 import { Entity } from './entity.type';
 import { KeyFactKind, TextDirection, directionOf } from './enums';
-import { explainerUrl } from './explainer.resolver';
+import { readEntity } from './entity.resolver';
+import { explainerUrl, readEditions } from './explainer.resolver';
 import { Correction, Explainer } from './explainer.type';
 import { loadPresent } from './loaders';
 import { toGlobalId } from './node';
@@ -67,14 +66,13 @@ export class ContextBoxResolver {
     let subject: EntityRecord | undefined;
     if (explainerSlug != null) {
       checkSlug('explainer', explainerSlug);
-      explainer = chooseEdition(await findEditions(ctx.db, explainerSlug, ctx.visibility), wanted, ctx.config.locales[0]);
+      explainer = chooseEdition(await readEditions(ctx, explainerSlug), wanted, ctx.config.locales[0]);
       if (!explainer) return undefined;
       subject = explainer.subjectId ? await ctx.loaders.entity.load(explainer.subjectId) : undefined;
     } else {
       const name = checkText('entity', entityName!);
       const aliasLocale = negotiate(wanted, ctx.config.locales) ?? ctx.config.locales[0];
-      subject =
-        (await findEntity(ctx.db, { name, locale: aliasLocale }, ctx.visibility)) ?? (await findEntity(ctx.db, { slug: name }, ctx.visibility));
+      subject = await readEntity(ctx, { name, locale: aliasLocale, orSlug: true });
       if (!subject) return undefined;
       const about = (await ctx.loaders.explainersByEntity.load(subject.id)).map((x) => x.explainer).filter((x) => x.subjectId === subject!.id);
       explainer = chooseEdition(about, wanted, ctx.config.locales[0]);

@@ -18,14 +18,19 @@ export interface Context {
   loaders: Loaders;
   /** Built from the entities' aliases; shared by every request of the app. */
   annotators: Annotators;
+  /** What this request read of what readers see (store/tags.ts): the tags of its response. */
+  tags: Set<string>;
+  /** What this request's writes changed for readers: the responses to drop once it is done. */
+  published: Set<string>;
 }
 
 export function createContext(db: Kysely<Database>, config: Config, annotators: Annotators, key: ApiKey | undefined, ip = ''): Context {
-  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public') };
+  const tags = new Set<string>();
+  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set() };
 }
 
 /** Lets the request see drafts: called before execution, never midway. */
 export function enablePreview(ctx: Context): void {
   ctx.visibility = 'preview';
-  ctx.loaders = createLoaders(ctx.db, 'preview');
+  ctx.loaders = createLoaders(ctx.db, 'preview', ctx.tags);
 }

@@ -6,6 +6,7 @@ import type { Database } from '../store/database';
 import * as entities from '../store/entity.store';
 import { citeFact, citeRelation, createSource } from '../store/source.store';
 import { missingIds } from '../store/references';
+import { publishEntity, releaseMerge, unpublishEntity } from '../store/publishing.store';
 import type { Context } from './context';
 import { CreateEntityInput, CreateSourceInput, FactInput, RelationInput, UpdateEntityInput } from './entity.input';
 import { Entity, Fact, Relation } from './entity.type';
@@ -138,12 +139,12 @@ export class EntityEditingResolver {
     });
   }
 
-  @Mutation(() => Entity, { description: 'Makes the entity public. Publisher.' })
+  @Mutation(() => Entity, { description: 'Makes the working copy the entity\'s next release, which readers see from now on. Publisher.' })
   publishEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return this.setStatus(ctx, id, 'published');
   }
 
-  @Mutation(() => Entity, { description: 'Back to draft. Publisher.' })
+  @Mutation(() => Entity, { description: 'Back to draft: readers see it nowhere, and mentions of it read as plain words. Publisher.' })
   unpublishEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return this.setStatus(ctx, id, 'draft');
   }
@@ -154,9 +155,11 @@ export class EntityEditingResolver {
       'Each explainer whose text mentioned `from` gets a new version. Publisher.',
   })
   mergeEntities(@Arg('from', () => ID) from: string, @Arg('into', () => ID) into: string, @Ctx() ctx: Context) {
-    return write(ctx, 'publisher', async (db, actor) => {
+    return write(ctx, 'publisher', async (db, actor, changed) => {
       const intoId = idOf('Entity', into, 'into');
-      await entities.mergeEntities(db, idOf('Entity', from, 'from'), intoId, actor);
+      const fromId = idOf('Entity', from, 'from');
+      await entities.mergeEntities(db, fromId, intoId, actor);
+      await releaseMerge(db, fromId, intoId, actor, changed);
       return entities.findEntity(db, { id: intoId }, 'preview');
     });
   }
@@ -175,7 +178,7 @@ export class EntityEditingResolver {
     return write(ctx, 'editor', async (db) => {
       const factId = await existing(db, 'entity_facts', fact, 'fact');
       await citeFact(db, factId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
-      const cited = (await entities.factsByIds(db, [factId]))[0];
+      const cited = (await entities.factsByIds(db, [factId], 'preview'))[0];
       await entities.changeEntity(db, cited.entityId);
       return cited;
     });
@@ -186,16 +189,17 @@ export class EntityEditingResolver {
     return write(ctx, 'editor', async (db) => {
       const relationId = await existing(db, 'entity_relations', relation, 'relation');
       await citeRelation(db, relationId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
-      const cited = (await entities.relationsByIds(db, [relationId]))[0];
+      const cited = (await entities.relationsByIds(db, [relationId], 'preview'))[0];
       await entities.changeEntity(db, cited.subjectId);
       return cited;
     });
   }
 
   private setStatus(ctx: Context, id: string, status: 'draft' | 'published') {
-    return write(ctx, 'publisher', async (db) => {
+    return write(ctx, 'publisher', async (db, actor, changed) => {
       const entityId = await existing(db, 'entities', idOf('Entity', id, 'id'), 'id');
-      await entities.setEntityStatus(db, entityId, status);
+      if (status === 'published') await publishEntity(db, entityId, actor, changed);
+      else await unpublishEntity(db, entityId, changed);
       return entities.findEntity(db, { id: entityId }, 'preview');
     });
   }

@@ -10,6 +10,8 @@ import { Explainer } from './explainer.type';
 import { fromGlobalId, toGlobalId } from './node';
 import { Source } from './source.type';
 import { negotiate } from '../locale/negotiate';
+import { tags } from '../store/tags';
+import { foldName } from '../text/fold';
 import { checkFirst, checkSlug, checkText, pageSize, readerLocales } from './validate';
 
 const EntityConnection = Connection('Entity', Entity);
@@ -35,10 +37,10 @@ export class EntityResolver {
     if (id != null) {
       const global = fromGlobalId(id);
       if (global.type !== 'Entity') return Promise.resolve(undefined);
-      return findEntity(ctx.db, { id: global.id }, ctx.visibility);
+      return ctx.loaders.entity.load(global.id);
     }
-    if (slug != null) return findEntity(ctx.db, { slug: checkSlug('slug', slug) }, ctx.visibility);
-    return findEntity(ctx.db, { name: checkText('name', name!), locale: aliasLocale }, ctx.visibility);
+    if (slug != null) return readEntity(ctx, { slug: checkSlug('slug', slug) });
+    return readEntity(ctx, { name: checkText('name', name!), locale: aliasLocale });
   }
 
   @Query(() => EntityConnection, { description: 'Entities in name order.' })
@@ -50,6 +52,7 @@ export class EntityResolver {
     @Ctx() ctx: Context,
   ) {
     checkFirst('first', first);
+    ctx.tags.add(tags.lists);
     return toConnection(await listEntities(ctx.db, { first, after, kind: kind ?? undefined }, ctx.visibility));
   }
 
@@ -113,4 +116,28 @@ export class RelationResolver {
   sources(@Root() relation: store.EntityRelation, @Ctx() ctx: Context) {
     return ctx.loaders.sourcesByRelation.load(relation.id);
   }
+}
+
+/**
+ * An entity by slug, or by name (any alias; with orSlug, else as a slug), marked as read: by the lookup, which
+ * publishing the entity (or another that takes the name) changes, and by what it found.
+ */
+export async function readEntity(
+  ctx: Context,
+  by: { slug: string } | { name: string; locale: string; orSlug?: boolean },
+): Promise<store.Entity | undefined> {
+  let found: store.Entity | undefined;
+  if ('slug' in by) {
+    ctx.tags.add(tags.entitySlug(by.slug));
+    found = await findEntity(ctx.db, { slug: by.slug }, ctx.visibility);
+  } else {
+    ctx.tags.add(tags.entityName(foldName(by.name)));
+    found = await findEntity(ctx.db, { name: by.name, locale: by.locale }, ctx.visibility);
+    if (!found && by.orSlug) {
+      ctx.tags.add(tags.entitySlug(by.name));
+      found = await findEntity(ctx.db, { slug: by.name }, ctx.visibility);
+    }
+  }
+  if (found) ctx.tags.add(tags.entity(found.id));
+  return found;
 }

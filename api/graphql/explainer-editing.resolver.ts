@@ -3,14 +3,13 @@ import { UserInputError } from '../errors';
 import { StoreInputError } from '../store/errors';
 import type * as store from '../store/explainer.store';
 import {
-  addCorrection,
   createExplainer,
   createQuote,
   findExplainer,
   restoreRevision,
-  setExplainerStatus,
   updateExplainer,
 } from '../store/explainer.store';
+import { correctExplainer, publishExplainer, withdrawExplainerFromReaders } from '../store/publishing.store';
 import { missingIds } from '../store/references';
 import { putSection, removeSection, reorderSections } from '../store/section.store';
 import type { Context } from './context';
@@ -154,12 +153,12 @@ export class ExplainerEditingResolver {
     });
   }
 
-  @Mutation(() => Explainer, { description: 'Makes it public. Publisher.' })
+  @Mutation(() => Explainer, { description: 'Makes the working copy its next release, which readers see from now on. Publisher.' })
   publishExplainer(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: Context) {
     return this.setStatus(ctx, id, expectedVersion, 'published');
   }
 
-  @Mutation(() => Explainer, { description: 'Back to draft: no longer public. Publisher.' })
+  @Mutation(() => Explainer, { description: 'Back to draft: readers see it nowhere from now on; its releases stay on record. Publisher.' })
   unpublishExplainer(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: Context) {
     return this.setStatus(ctx, id, expectedVersion, 'draft');
   }
@@ -169,19 +168,28 @@ export class ExplainerEditingResolver {
     return this.setStatus(ctx, id, expectedVersion, 'archived');
   }
 
-  @Mutation(() => Correction, { description: 'A public, dated correction shown wherever the explainer is. Publisher.' })
+  @Mutation(() => Correction, {
+    description: 'A dated correction, published at once as a release of its own wherever the explainer is public (other edits stay unpublished). Publisher.',
+  })
   addCorrection(
     @Arg('explainer', () => ID) explainer: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('text') text: string,
     @Ctx() ctx: Context,
   ) {
-    return write(ctx, 'publisher', (db, actor) =>
-      addCorrection(db, { explainerId: idOf('Explainer', explainer, 'explainer'), expectedVersion, actor, action: 'add correction' }, checkText('text', text, limits.correction)),
+    return write(ctx, 'publisher', (db, actor, changed) =>
+      correctExplainer(
+        db,
+        { explainerId: idOf('Explainer', explainer, 'explainer'), expectedVersion, actor, action: 'add correction' },
+        checkText('text', text, limits.correction),
+        changed,
+      ),
     );
   }
 
-  @Mutation(() => Explainer, { description: 'Brings back the content (fields and sections) of an earlier version, as a new version. Editor.' })
+  @Mutation(() => Explainer, {
+    description: 'Brings back the content (fields and sections) of an earlier version into the working copy, as a new version; readers see it once published. Editor.',
+  })
   restoreRevision(
     @Arg('explainer', () => ID) explainer: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
@@ -195,8 +203,9 @@ export class ExplainerEditingResolver {
 
   private setStatus(ctx: Context, id: string, expectedVersion: number, status: 'draft' | 'published' | 'archived') {
     const action = { draft: 'unpublish', published: 'publish', archived: 'archive' }[status];
-    return write(ctx, 'publisher', (db, actor) =>
-      setExplainerStatus(db, { explainerId: idOf('Explainer', id, 'id'), expectedVersion, actor, action }, status),
-    );
+    return write(ctx, 'publisher', (db, actor, changed) => {
+      const change = { explainerId: idOf('Explainer', id, 'id'), expectedVersion, actor, action };
+      return status === 'published' ? publishExplainer(db, change, changed) : withdrawExplainerFromReaders(db, change, status, changed);
+    });
   }
 }

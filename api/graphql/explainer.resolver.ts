@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type * as store from '../store/explainer.store';
 import { chooseEdition, filterLocale } from '../locale/editions';
 import { findEditions, listExplainers } from '../store/explainer.store';
+import { tags } from '../store/tags';
 import { findEntity } from '../store/entity.store';
 import { foldWords } from '../text/fold';
 import { Connection, toConnection } from './connection.type';
@@ -31,7 +32,7 @@ export class ExplainerResolver {
     @Ctx() ctx: Context,
   ): Promise<store.Explainer | undefined> {
     const wanted = readerLocales('locale', locale);
-    return chooseEdition(await findEditions(ctx.db, checkSlug('slug', slug), ctx.visibility), wanted, ctx.config.locales[0]);
+    return chooseEdition(await readEditions(ctx, checkSlug('slug', slug)), wanted, ctx.config.locales[0]);
   }
 
   @Query(() => ExplainerConnection, { description: 'Explainers, newest first.' })
@@ -47,6 +48,7 @@ export class ExplainerResolver {
     @Ctx() ctx: Context,
   ) {
     checkFirst('first', first);
+    ctx.tags.add(tags.lists);
     const filter: store.ExplainerFilter = {};
     const inLocale = filterLocale(readerLocales('locale', locale), ctx.config.locales);
     if (inLocale) filter.locale = inLocale;
@@ -118,6 +120,14 @@ export class ExplainerResolver {
   async translations(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
     return (await ctx.loaders.translationsByGroup.load(explainer.translationGroup)).filter((x) => x.id !== explainer.id);
   }
+}
+
+/** Every edition of the explainer with this slug, marked as read: publishing any of them changes the choice. */
+export async function readEditions(ctx: Context, slug: string): Promise<store.Explainer[]> {
+  const editions = await findEditions(ctx.db, slug, ctx.visibility);
+  ctx.tags.add(tags.explainerSlug(slug));
+  for (const edition of editions) ctx.tags.add(tags.explainer(edition.id)).add(tags.translations(edition.translationGroup));
+  return editions;
 }
 
 export function explainerUrl(ctx: Context, explainer: store.Explainer): string {

@@ -7,17 +7,28 @@ import type { Visibility } from '../store/ids';
 import * as sections from '../store/section.store';
 import * as sources from '../store/source.store';
 import * as keys from '../store/key.store';
+import * as releases from '../store/release.store';
 import * as revisions from '../store/revision.store';
+import { tags } from '../store/tags';
 
-/** One loader per lookup; each batches every key asked for in one tick into one statement. */
-export function createLoaders(db: Kysely<Database>, visibility: Visibility) {
-  const byId = <T extends { id: string; lookupId?: string }>(load: (ids: readonly string[]) => Promise<T[]>) =>
+/**
+ * One loader per lookup; each batches every key asked for in one tick into one statement. Loaders keyed
+ * by an explainer or an entity record its tag in `tags` (found or not), so a cached public response
+ * knows which releases it read.
+ */
+export function createLoaders(db: Kysely<Database>, visibility: Visibility, read: Set<string> = new Set()) {
+  const mark = (tag: ((id: string) => string) | undefined, ids: readonly string[]) => {
+    if (tag) for (const id of ids) read.add(tag(id));
+  };
+  const byId = <T extends { id: string; lookupId?: string }>(load: (ids: readonly string[]) => Promise<T[]>, tag?: (id: string) => string) =>
     new DataLoader<string, T | undefined>(async (ids) => {
+      mark(tag, ids);
       const found = new Map((await load(ids)).map((x) => [x.lookupId ?? x.id, x]));
       return ids.map((id) => found.get(id));
     });
-  const grouped = <T>(load: (ids: readonly string[]) => Promise<T[]>, key: (x: T) => string) =>
+  const grouped = <T>(load: (ids: readonly string[]) => Promise<T[]>, key: (x: T) => string, tag?: (id: string) => string) =>
     new DataLoader<string, T[]>(async (ids) => {
+      mark(tag, ids);
       const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
       for (const x of await load(ids)) groups.get(key(x))?.push(x);
       return ids.map((id) => groups.get(id) ?? []);
@@ -25,7 +36,7 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility) {
   const source = byId((ids) => sources.sourcesByIds(db, ids));
   const sourcesOfCitations = (column: 'fact_id' | 'relation_id') =>
     new DataLoader<string, sources.Source[]>(async (ids) => {
-      const citations = await sources.citationsBy(db, column, ids);
+      const citations = await sources.citationsBy(db, column, ids, visibility);
       const found = await source.loadMany(citations.map((c) => c.sourceId));
       const groups = new Map<string, sources.Source[]>(ids.map((id) => [id, []]));
       citations.forEach((c, i) => {
@@ -35,30 +46,32 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility) {
       return ids.map((id) => groups.get(id) ?? []);
     });
   return {
-    entity: byId((ids) => entities.entitiesByIds(db, ids, visibility)),
-    aliasesByEntity: grouped((ids) => entities.aliasesByEntityIds(db, ids), (a) => a.entityId),
-    factsByEntity: grouped((ids) => entities.factsByEntityIds(db, ids), (f) => f.entityId),
-    fact: byId((ids) => entities.factsByIds(db, ids)),
-    relation: byId((ids) => entities.relationsByIds(db, ids)),
-    outgoingRelations: grouped((ids) => entities.relationsByEntityIds(db, ids, 'outgoing', visibility), (r) => r.subjectId),
-    incomingRelations: grouped((ids) => entities.relationsByEntityIds(db, ids, 'incoming', visibility), (r) => r.objectId),
-    explainersByEntity: grouped((ids) => explainers.explainerIdsByEntityIds(db, ids, visibility), (x) => x.entityId),
-    explainer: byId((ids) => explainers.explainersByIds(db, ids, visibility)),
-    sectionsByExplainer: grouped((ids) => sections.sectionsByExplainerIds(db, ids), (s) => s.explainerId),
-    section: byId((ids) => sections.sectionsByIds(db, ids)),
-    mentionsBySection: grouped((ids) => explainers.mentionsBy(db, 'section_id', ids), (m) => m.sectionId),
-    quote: byId((ids) => explainers.quotesBy(db, 'id', ids)),
-    quotesByExplainer: grouped((ids) => explainers.quotesBy(db, 'explainer_id', ids), (q) => q.explainerId),
-    speakersByQuote: grouped((ids) => explainers.speakersByQuoteIds(db, ids), (s) => s.quoteId),
-    correctionsByExplainer: grouped((ids) => explainers.correctionsByExplainerIds(db, ids), (c) => c.explainerId),
-    translationsByGroup: grouped((ids) => explainers.translationsByGroups(db, ids, visibility), (x) => x.translationGroup),
+    entity: byId((ids) => entities.entitiesByIds(db, ids, visibility), tags.entity),
+    aliasesByEntity: grouped((ids) => entities.aliasesByEntityIds(db, ids, visibility), (a) => a.entityId, tags.entity),
+    factsByEntity: grouped((ids) => entities.factsByEntityIds(db, ids, visibility), (f) => f.entityId, tags.entity),
+    fact: byId((ids) => entities.factsByIds(db, ids, visibility)),
+    relation: byId((ids) => entities.relationsByIds(db, ids, visibility)),
+    outgoingRelations: grouped((ids) => entities.relationsByEntityIds(db, ids, 'outgoing', visibility), (r) => r.subjectId, tags.entity),
+    incomingRelations: grouped((ids) => entities.relationsByEntityIds(db, ids, 'incoming', visibility), (r) => r.objectId, tags.entity),
+    explainersByEntity: grouped((ids) => explainers.explainerIdsByEntityIds(db, ids, visibility), (x) => x.entityId, tags.explainersOf),
+    explainer: byId((ids) => explainers.explainersByIds(db, ids, visibility), tags.explainer),
+    sectionsByExplainer: grouped((ids) => sections.sectionsByExplainerIds(db, ids, visibility), (s) => s.explainerId, tags.explainer),
+    section: byId((ids) => sections.sectionsByIds(db, ids, visibility)),
+    mentionsBySection: grouped((ids) => explainers.mentionsBy(db, 'section_id', ids, visibility), (m) => m.sectionId),
+    quote: byId((ids) => explainers.quotesBy(db, 'id', ids, visibility)),
+    quotesByExplainer: grouped((ids) => explainers.quotesBy(db, 'explainer_id', ids, visibility), (q) => q.explainerId, tags.explainer),
+    speakersByQuote: grouped((ids) => explainers.speakersByQuoteIds(db, ids, visibility), (s) => s.quoteId),
+    correctionsByExplainer: grouped((ids) => explainers.correctionsByExplainerIds(db, ids, visibility), (c) => c.explainerId, tags.explainer),
+    translationsByGroup: grouped((ids) => explainers.translationsByGroups(db, ids, visibility), (x) => x.translationGroup, () => tags.lists),
     source,
-    sourcesByExplainer: grouped((ids) => sources.sourcesByExplainerIds(db, ids), (s) => s.explainerId),
+    sourcesByExplainer: grouped((ids) => sources.sourcesByExplainerIds(db, ids, visibility), (s) => s.explainerId, tags.explainer),
     sourcesByFact: sourcesOfCitations('fact_id'),
     sourcesByRelation: sourcesOfCitations('relation_id'),
     revisionsByExplainer: grouped((ids) => revisions.revisionsByExplainerIds(db, ids), (r) => r.explainerId),
+    releasesByExplainer: grouped((ids) => releases.releasesByExplainerIds(db, ids), (r) => r.subjectId, tags.explainer),
+    releasesByEntity: grouped((ids) => releases.entityReleasesByIds(db, ids), (r) => r.subjectId, tags.entity),
     key: byId((ids) => keys.keysByIds(db, ids)),
-    citationsBySource: grouped((ids) => sources.citationsBy(db, 'source_id', ids), (c) => c.sourceId),
+    citationsBySource: grouped((ids) => sources.citationsBy(db, 'source_id', ids, visibility), (c) => c.sourceId, () => tags.lists),
   };
 }
 

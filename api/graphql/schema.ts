@@ -11,6 +11,8 @@ import { KeyResolver } from './key.resolver';
 import { NodeResolver } from './node.resolver';
 import { ExplainerHistoryResolver, RevisionResolver } from './revision.resolver';
 import { QuoteResolver } from './quote.resolver';
+import { EntityReleaseResolver, ExplainerReleaseResolver, ReleaseResolver } from './release.resolver';
+import { ScheduleResolver } from './schedule.resolver';
 import { SearchResolver } from './search.resolver';
 import {
   CitationMarkResolver,
@@ -23,6 +25,10 @@ import {
 import { CitationResolver, SourceResolver } from './source.resolver';
 
 export const resolvers = [
+  ExplainerReleaseResolver,
+  EntityReleaseResolver,
+  ReleaseResolver,
+  ScheduleResolver,
   ContextBoxResolver,
   KeyFactResolver,
   ExplainerResolver,

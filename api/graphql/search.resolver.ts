@@ -9,6 +9,7 @@ import { Entity } from './entity.type';
 import { Explainer } from './explainer.type';
 import { typed } from './node';
 import { filterLocale } from '../locale/editions';
+import { tags } from '../store/tags';
 import { checkFirst, checkText, pageSize, readerLocales } from './validate';
 
 const SearchResult = createUnionType({
@@ -51,6 +52,7 @@ export class SearchResolver {
     @Ctx() ctx: Context,
   ): Promise<SearchConnection> {
     checkFirst('first', first);
+    ctx.tags.add(tags.lists);
     const terms = foldWords(checkText('query', query));
     if (terms.length === 0) throw new UserInputError('query', 'needs at least one letter or digit');
     if (terms.length > 20) throw new UserInputError('query', 'at most 20 words');

@@ -1,5 +1,6 @@
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { ServerResponse } from 'node:http';
+import { tagHeaders } from '../cdn/purge';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
 import { BodyTooLargeError, readBody } from './body';
@@ -69,7 +70,7 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
 
     if (cacheKey) {
       const hit = cache.get(cacheKey);
-      if (hit) return sendCached(res, req.headers['if-none-match'], hit, { ...cors, ...cacheHeaders, 'x-cache': 'hit' });
+      if (hit) return sendCached(res, req.headers['if-none-match'], hit, { ...cors, ...cacheHeaders, ...tagHeaders(hit.tags), 'x-cache': 'hit' });
     }
     const ticket = cache.ticket();
 
@@ -97,6 +98,8 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     }
 
     const ip = req.socket.remoteAddress ?? '';
+    // Kept to read, after execution, which releases the response read: its tags.
+    let requestContext: Context | undefined;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs);
@@ -104,7 +107,7 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     const response = await Promise.race([
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search, body },
-        context: () => context(headers, ip),
+        context: async () => (requestContext = await context(headers, ip)),
       }),
       timeout,
     ]).finally(() => clearTimeout(timer));
@@ -118,9 +121,10 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     if (response.body.kind === 'complete') {
       const bytes = Buffer.from(response.body.string);
       if (cacheKey && status === 200 && !hasErrors(response.body.string)) {
-        const entry = { body: bytes, etag: etagOf(bytes), contentType: out['content-type'] ?? 'application/json' };
+        const tags = [...(requestContext?.tags ?? [])];
+        const entry = { body: bytes, etag: etagOf(bytes), contentType: out['content-type'] ?? 'application/json', tags };
         cache.set(cacheKey, ticket, entry);
-        return sendCached(res, req.headers['if-none-match'], entry, { ...out, ...cacheHeaders, 'x-cache': 'miss' });
+        return sendCached(res, req.headers['if-none-match'], entry, { ...out, ...cacheHeaders, ...tagHeaders(tags), 'x-cache': 'miss' });
       }
       res.writeHead(status, { ...out, ...cacheHeaders, 'content-length': String(bytes.length) });
       res.end(bytes);

@@ -5,19 +5,37 @@ export interface CachedResponse {
   body: Buffer;
   etag: string;
   contentType: string;
+  /** What the response read of what readers see (store/tags.ts). */
+  tags: readonly string[];
 }
 
 /**
- * Public responses of persisted operations, in process and bounded in bytes. Any change to
- * content clears it, and a response computed while a change was landing is not stored: a
- * generation counter tells them apart, so the request after a publish sees the publish.
+ * Public responses of persisted operations, in process and bounded in bytes. A publish drops the
+ * responses carrying its tags and no others; a response computed while a publish was landing is not
+ * stored: a generation counter tells them apart, so the request after a publish sees the publish.
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse> | undefined;
+  private readonly byTag = new Map<string, Set<string>>();
   private generation = 0;
 
   constructor(maxBytes: number) {
-    this.entries = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (r) => r.body.length + 200 }) : undefined;
+    this.entries =
+      maxBytes > 0
+        ? new LRUCache({
+            maxSize: maxBytes,
+            sizeCalculation: (r) => r.body.length + 200 + r.tags.length * 60,
+            dispose: (response, key) => this.unlink(key, response.tags),
+          })
+        : undefined;
+  }
+
+  private unlink(key: string, tags: readonly string[]): void {
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+    }
   }
 
   get enabled(): boolean {
@@ -34,12 +52,31 @@ export class ResponseCache {
   }
 
   set(key: string, ticket: number, response: CachedResponse): void {
-    if (ticket === this.generation) this.entries?.set(key, response);
+    if (ticket !== this.generation || !this.entries) return;
+    this.entries.set(key, response);
+    if (!this.entries.has(key)) return;
+    for (const tag of response.tags) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
   }
 
-  invalidate(): void {
+  /** Drops the responses that read anything these tags name; undefined drops them all. */
+  invalidate(tags?: Iterable<string>): void {
     this.generation++;
-    this.entries?.clear();
+    if (!this.entries) return;
+    if (tags === undefined) {
+      this.entries.clear();
+      this.byTag.clear();
+      return;
+    }
+    for (const tag of tags) for (const key of [...(this.byTag.get(tag) ?? [])]) this.entries.delete(key);
+  }
+
+  /** How many responses are kept (for tests and metrics). */
+  get size(): number {
+    return this.entries?.size ?? 0;
   }
 }
 

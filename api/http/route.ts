@@ -9,8 +9,14 @@ export interface HttpContext {
   config: Config;
   db: Kysely<Database>;
   logger: Logger;
-  /** Runs a GraphQL operation in-process, as the public (anonymous) API would answer it. */
-  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  /**
+   * Runs a GraphQL operation in-process, as the public (anonymous) API would answer it; `tags` names
+   * what it read of what readers see, for the page's Surrogate-Key and Cache-Tag.
+   */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; tags: readonly string[] }>;
 }
 
 export type RouteHandler = (

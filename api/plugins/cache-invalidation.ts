@@ -1,25 +1,25 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../graphql/context';
 
-export interface Invalidatable {
-  invalidate(): void;
-}
+/** What readers see changed: these tags (store/tags.ts) name it. */
+export type OnPublished = (tags: readonly string[]) => void;
 
 /**
- * Every mutation that ran may have changed content (a publish, an unpublish, a correction, an
- * entity edit), so what is derived from content (cached public responses, annotators) starts
- * again after it. Coarse on purpose: writes are rare next to reads, and a stale box is worse
- * than a miss.
+ * After a mutation: what it changed for readers (the tags its writes named: a publish, an unpublish,
+ * a correction) is dropped from every cache of public responses, here and at the CDN; an edit of a
+ * working copy changes nothing a reader sees. Annotators, which editors use on working copies too,
+ * start again after any mutation.
  */
-export function cacheInvalidationPlugin(caches: Invalidatable[]): ApolloServerPlugin<Context> {
+export function cacheInvalidationPlugin(annotators: { invalidate(): void }, onPublished: OnPublished): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async executionDidStart({ operation }) {
+        async executionDidStart({ operation, contextValue }) {
           if (operation.operation !== 'mutation') return;
           return {
             async executionDidEnd() {
-              for (const cache of caches) cache.invalidate();
+              annotators.invalidate();
+              if (contextValue.published.size > 0) onPublished([...contextValue.published]);
             },
           };
         },

@@ -5,8 +5,8 @@
  *
  * A write announces itself inside its own transaction with pg_notify: PostgreSQL delivers the
  * notification when, and only if, the transaction commits. Each process listens on one connection
- * of its own; the payload is the schema written to, so processes working in other schemas of the
- * same database ignore it. SQLite is one process's store: there is nobody else to tell.
+ * of its own; the payload starts with the schema written to, so processes working in other schemas of
+ * the same database ignore it, and names the tags of what readers see that changed. SQLite is one process's store: there is nobody else to tell.
  */
 import { type Kysely, sql } from 'kysely';
 import { Client } from 'pg';
@@ -16,18 +16,29 @@ import { dialectOf } from './dialect';
 
 export const CHANGES_CHANNEL = 'backstory_changes';
 
-/** Call inside the writing transaction. */
-export async function announceChange(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+/** PostgreSQL refuses payloads over 8000 bytes; a change naming more tags than fit drops everything. */
+const PAYLOAD_LIMIT = 7900;
+
+/**
+ * Call inside the writing transaction. The payload is the schema, then the tags of what readers see
+ * that the write changed: `schema|tag tag ...`, or `schema|*` for everything.
+ */
+export async function announceChange(db: Kysely<Database>, schema: string | undefined, tags: readonly string[]): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
-  await sql`select pg_notify(${CHANGES_CHANNEL}, ${schema ?? ''})`.execute(db);
+  let payload = `${schema ?? ''}|${tags.join(' ')}`;
+  if (Buffer.byteLength(payload) > PAYLOAD_LIMIT) payload = `${schema ?? ''}|*`;
+  await sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`.execute(db);
 }
+
+/** Tags a change names; undefined for everything. */
+export type ChangedTags = readonly string[] | undefined;
 
 export interface ChangeFeedOptions {
   databaseUrl: string;
   databaseSchema?: string;
   logger: Logger;
-  /** Called for every change another process (or this one) committed. */
-  onChange(): void;
+  /** Called for every change another process (or this one) committed, with its tags (undefined: everything). */
+  onChange(tags: ChangedTags): void;
   /** Wait before reconnecting after the listening connection is lost. */
   retryMs?: number;
 }
@@ -50,7 +61,11 @@ export async function listenForChanges({ databaseUrl, databaseSchema, logger, on
     // Named, so that an operator sees in pg_stat_activity which connections are change feeds.
     const next = new Client({ connectionString: databaseUrl, application_name: `backstory-changes:${payload || 'public'}` });
     next.on('notification', (message) => {
-      if (message.channel === CHANGES_CHANNEL && message.payload === payload) onChange();
+      if (message.channel !== CHANGES_CHANNEL || !message.payload) return;
+      const bar = message.payload.indexOf('|');
+      if (bar < 0 || message.payload.slice(0, bar) !== payload) return;
+      const named = message.payload.slice(bar + 1);
+      onChange(named === '*' ? undefined : named.split(' ').filter(Boolean));
     });
     next.on('error', (error) => lost(next, error));
     next.on('end', () => lost(next));
@@ -63,12 +78,12 @@ export async function listenForChanges({ databaseUrl, databaseSchema, logger, on
     if (closed || which !== client) return;
     client = undefined;
     logger.warn({ err: error }, 'lost the change feed connection; reconnecting');
-    onChange();
+    onChange(undefined);
     void which.end().catch(() => undefined);
     const reconnect = (): void => {
       retry = undefined;
       if (closed) return;
-      open().then(onChange, (failure: unknown) => {
+      open().then(() => onChange(undefined), (failure: unknown) => {
         logger.warn({ err: failure }, 'could not reopen the change feed; retrying');
         retry = setTimeout(reconnect, retryMs);
         retry.unref();

@@ -20,7 +20,37 @@ export interface Database {
   search_documents: SearchDocumentTable;
   api_keys: ApiKeyTable;
   revisions: RevisionTable;
+  // What readers see: copies of the working rows, made by publishing (see release.store.ts).
+  released_entities: EntityTable;
+  released_entity_aliases: EntityAliasTable;
+  released_entity_facts: EntityFactTable;
+  released_entity_relations: EntityRelationTable;
+  released_explainers: ExplainerTable;
+  released_sections: SectionTable;
+  released_mentions: MentionTable;
+  released_quotes: QuoteTable;
+  released_quote_speakers: QuoteSpeakerTable;
+  released_citations: CitationTable;
+  released_corrections: CorrectionTable;
+  releases: ReleaseTable;
+  entity_releases: EntityReleaseTable;
+  entity_revisions: EntityRevisionTable;
+  scheduled_publishes: ScheduledPublishTable;
 }
+
+/** The tables publishing copies: the working copy is one set, what readers see the released_ set. */
+export type ReleasedTable =
+  | 'entities'
+  | 'entity_aliases'
+  | 'entity_facts'
+  | 'entity_relations'
+  | 'explainers'
+  | 'sections'
+  | 'mentions'
+  | 'quotes'
+  | 'quote_speakers'
+  | 'citations'
+  | 'corrections';
 
 export type PublicationStatus = 'draft' | 'published' | 'archived';
 
@@ -180,7 +210,8 @@ export type CorrectionRow = Selectable<CorrectionTable>;
 
 export interface SearchDocumentTable {
   rowid: Generated<number>;
-  doc_type: 'explainer' | 'entity';
+  /** explainer, entity (working copies), released explainer, released entity. */
+  doc_type: string;
   doc_id: string;
   locale: string;
   status: PublicationStatus;
@@ -219,3 +250,51 @@ export interface RevisionTable {
   created_at: string;
 }
 export type RevisionRow = Selectable<RevisionTable>;
+
+/** One release of an explainer: immutable, numbered from 1. */
+export interface ReleaseTable {
+  explainer_id: string;
+  number: number;
+  /** The working copy's version that was released. */
+  version: number;
+  /** publish, correct, schedule. */
+  action: string;
+  key_id: string | null;
+  /** JSON of everything a reader of this release saw. */
+  document: string;
+  created_at: string;
+}
+export type ReleaseRow = Selectable<ReleaseTable>;
+
+export interface EntityReleaseTable {
+  entity_id: string;
+  number: number;
+  version: number;
+  action: string;
+  key_id: string | null;
+  document: string;
+  created_at: string;
+}
+export type EntityReleaseRow = Selectable<EntityReleaseTable>;
+
+export interface EntityRevisionTable {
+  id: string;
+  entity_id: string;
+  version: number;
+  key_id: string | null;
+  action: string;
+  diff: string;
+  snapshot: string;
+  created_at: string;
+}
+export type EntityRevisionRow = Selectable<EntityRevisionTable>;
+
+export interface ScheduledPublishTable {
+  explainer_id: string;
+  /** ISO-8601 UTC. */
+  at: string;
+  /** The version the publisher scheduled; the publish takes the working copy as it is at the time. */
+  version: number;
+  key_id: string | null;
+  created_at: string;
+}

@@ -109,18 +109,18 @@ export function isUniqueViolation(error: unknown): boolean {
 export function searchMatches(
   db: Kysely<Database>,
   terms: string[],
-  filter: { locale?: string; statuses: string[] },
+  filter: { locale?: string; docTypes: string[] },
   limit: number,
   offset: number,
 ): Promise<Array<{ doc_type: string; doc_id: string; score: number }>> {
-  const statuses = sql.join(filter.statuses.map((s) => sql`${s}`));
+  const docTypes = sql.join(filter.docTypes.map((s) => sql`${s}`));
   const locale: RawBuilder<unknown> = filter.locale ? sql`and d.locale = ${filter.locale}` : sql``;
   if (dialectOf(db) === 'postgres') {
     const query = terms.map((t) => `${t}:*`).join(' & ');
     return sql<{ doc_type: string; doc_id: string; score: number }>`
       select d.doc_type, d.doc_id, ts_rank(d.tsv, q)::float8 as score
       from search_documents d, to_tsquery('simple', ${query}) q
-      where d.tsv @@ q and d.status in (${statuses}) ${locale}
+      where d.tsv @@ q and d.doc_type in (${docTypes}) ${locale}
       order by score desc, d.seq
       limit ${limit} offset ${offset}`
       .execute(db)
@@ -130,9 +130,18 @@ export function searchMatches(
   return sql<{ doc_type: string; doc_id: string; score: number }>`
     select d.doc_type, d.doc_id, -bm25(search_fts, 10.0, 1.0) as score
     from search_fts join search_documents d on d.seq = search_fts.rowid
-    where search_fts match ${query} and d.status in (${statuses}) ${locale}
+    where search_fts match ${query} and d.doc_type in (${docTypes}) ${locale}
     order by score desc, d.seq
     limit ${limit} offset ${offset}`
     .execute(db)
     .then((r) => r.rows);
+}
+
+/**
+ * Rows of a claim query that no other transaction holds, locked until this one ends: on PostgreSQL,
+ * replicas polling the same table each take different rows (FOR UPDATE SKIP LOCKED). SQLite has one
+ * writer at a time and no row locks: the transaction itself is the claim.
+ */
+export function claimable<Q extends { forUpdate(): Q; skipLocked(): Q }>(db: Kysely<Database>, query: Q): Q {
+  return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query;
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from './dialect';
 import { StoreInputError } from './errors';
 import { newId, now, type Visibility, visibleStatuses } from './ids';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
+import { from } from './scope';
 import { indexEntity } from './search.store';
 import { type Actor, changeExplainer } from './revision.store';
 import { cite } from './source.store';
@@ -220,7 +221,7 @@ export async function findEntity(
 ): Promise<Entity | undefined> {
   // A merged entity is archived, but its id and slug still lead to the entity it became.
   const statuses = by.name === undefined ? [...visibleStatuses(visibility), 'archived' as const] : visibleStatuses(visibility);
-  let query = db.selectFrom('entities').selectAll('entities').where('entities.status', 'in', statuses);
+  let query = db.selectFrom(from(visibility, 'entities')).selectAll('entities').where('entities.status', 'in', statuses);
   if (by.name === undefined) query = query.where((eb) => eb.or([eb('entities.status', '!=', 'archived'), eb('entities.merged_into', 'is not', null)]));
   if (by.id !== undefined) query = query.where('entities.id', '=', by.id);
   if (by.slug !== undefined) query = query.where('entities.slug', '=', by.slug);
@@ -228,7 +229,7 @@ export async function findEntity(
     const normalized = foldName(by.name);
     if (!normalized) return undefined;
     query = query
-      .innerJoin('entity_aliases', 'entity_aliases.entity_id', 'entities.id')
+      .innerJoin(from(visibility, 'entity_aliases'), 'entity_aliases.entity_id', 'entities.id')
       .where('entity_aliases.normalized', '=', normalized)
       // An alias in the reader's locale wins over the same alias in another locale.
       .orderBy((eb) => eb.case().when('entity_aliases.locale', '=', by.locale ?? 'en').then(0).else(1).end())
@@ -242,7 +243,7 @@ export async function findEntity(
 export async function entitiesByIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<Entity[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('entities')
+    .selectFrom(from(visibility, 'entities'))
     .selectAll()
     .where('id', 'in', [...ids])
     .where((eb) => eb.or([eb('status', 'in', visibleStatuses(visibility)), eb('merged_into', 'is not', null)]))
@@ -264,7 +265,7 @@ export async function listEntities(
   visibility: Visibility,
 ): Promise<Page<Entity>> {
   const after = decodeCursor(args.after);
-  let query = db.selectFrom('entities').selectAll().where('status', 'in', visibleStatuses(visibility)).where('merged_into', 'is', null);
+  let query = db.selectFrom(from(visibility, 'entities')).selectAll().where('status', 'in', visibleStatuses(visibility)).where('merged_into', 'is', null);
   if (args.kind) query = query.where('kind', '=', args.kind);
   if (after) {
     const [name, id] = after.map(String);
@@ -278,15 +279,15 @@ export async function listEntities(
   };
 }
 
-export async function aliasesByEntityIds(db: Kysely<Database>, ids: readonly string[]): Promise<EntityAlias[]> {
+export async function aliasesByEntityIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<EntityAlias[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('entity_aliases').selectAll().where('entity_id', 'in', [...ids]).orderBy('position').execute();
+  const rows = await db.selectFrom(from(visibility, 'entity_aliases')).selectAll().where('entity_id', 'in', [...ids]).orderBy('position').execute();
   return rows.map(toAlias);
 }
 
-export async function factsByEntityIds(db: Kysely<Database>, ids: readonly string[]): Promise<EntityFact[]> {
+export async function factsByEntityIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<EntityFact[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('entity_facts').selectAll().where('entity_id', 'in', [...ids]).orderBy('position').execute();
+  const rows = await db.selectFrom(from(visibility, 'entity_facts')).selectAll().where('entity_id', 'in', [...ids]).orderBy('position').execute();
   return rows.map(toFact);
 }
 
@@ -300,8 +301,8 @@ export async function relationsByEntityIds(
   if (ids.length === 0) return [];
   const [own, other] = direction === 'outgoing' ? (['subject_id', 'object_id'] as const) : (['object_id', 'subject_id'] as const);
   const rows = await db
-    .selectFrom('entity_relations')
-    .innerJoin('entities', 'entities.id', `entity_relations.${other}`)
+    .selectFrom(from(visibility, 'entity_relations'))
+    .innerJoin(from(visibility, 'entities'), 'entities.id', `entity_relations.${other}`)
     .selectAll('entity_relations')
     .where(`entity_relations.${own}`, 'in', [...ids])
     .where('entities.status', 'in', visibleStatuses(visibility))
@@ -310,14 +311,14 @@ export async function relationsByEntityIds(
   return rows.map(toRelation);
 }
 
-export async function factsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<EntityFact[]> {
+export async function factsByIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<EntityFact[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('entity_facts').selectAll().where('id', 'in', [...ids]).execute()).map(toFact);
+  return (await db.selectFrom(from(visibility, 'entity_facts')).selectAll().where('id', 'in', [...ids]).execute()).map(toFact);
 }
 
-export async function relationsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<EntityRelation[]> {
+export async function relationsByIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<EntityRelation[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('entity_relations').selectAll().where('id', 'in', [...ids]).execute()).map(toRelation);
+  return (await db.selectFrom(from(visibility, 'entity_relations')).selectAll().where('id', 'in', [...ids]).execute()).map(toRelation);
 }
 
 export type EntityFields = Partial<Pick<NewEntity, 'slug' | 'kind' | 'name' | 'description' | 'summary' | 'wikidataId'>>;
@@ -342,12 +343,6 @@ export async function updateEntity(db: Kysely<Database>, entityId: string, expec
   if (fields.name !== undefined) await addAlias(db, entityId, { name: fields.name, locale: 'en' });
   await indexEntity(db, entityId);
   return (await findEntity(db, { id: entityId }, 'preview'))!;
-}
-
-export async function setEntityStatus(db: Kysely<Database>, entityId: string, status: PublicationStatus): Promise<void> {
-  await changeEntity(db, entityId);
-  await db.updateTable('entities').set({ status }).where('id', '=', entityId).execute();
-  await indexEntity(db, entityId);
 }
 
 export async function removeAlias(db: Kysely<Database>, entityId: string, alias: { name: string; locale: string }): Promise<void> {
@@ -424,8 +419,8 @@ export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId
 /** Every alias of every entity the reader may see, for the annotator. */
 export async function allAliases(db: Kysely<Database>, visibility: Visibility): Promise<Array<{ name: string; entityId: string }>> {
   const rows = await db
-    .selectFrom('entity_aliases')
-    .innerJoin('entities', 'entities.id', 'entity_aliases.entity_id')
+    .selectFrom(from(visibility, 'entity_aliases'))
+    .innerJoin(from(visibility, 'entities'), 'entities.id', 'entity_aliases.entity_id')
     .select(['entity_aliases.name', 'entity_aliases.entity_id'])
     .where('entities.status', 'in', visibleStatuses(visibility))
     .where('entities.merged_into', 'is', null)

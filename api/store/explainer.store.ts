@@ -6,7 +6,8 @@ import { newId, now, type Visibility, visibleStatuses } from './ids';
 import { type Actor, type ExplainerChange, changeExplainer, findRevision, recordRevision } from './revision.store';
 import { writeAllSections } from './section.store';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
-import { indexExplainer } from './search.store';
+import { from } from './scope';
+import { docTypes, indexExplainer, searchScope } from './search.store';
 
 export interface Explainer {
   id: string;
@@ -207,7 +208,7 @@ export async function findExplainer(
   by: { id?: string; slug?: string; locale?: string },
   visibility: Visibility,
 ): Promise<Explainer | undefined> {
-  let query = db.selectFrom('explainers').selectAll().where('status', 'in', visibleStatuses(visibility));
+  let query = db.selectFrom(from(visibility, 'explainers')).selectAll().where('status', 'in', visibleStatuses(visibility));
   if (by.id !== undefined) query = query.where('id', '=', by.id);
   if (by.slug !== undefined) query = query.where('slug', '=', by.slug);
   if (by.locale !== undefined) query = query.where('locale', '=', by.locale);
@@ -218,10 +219,10 @@ export async function findExplainer(
 /** Every visible edition of the explainer with this slug: its own and its translations', oldest first. */
 export async function findEditions(db: Kysely<Database>, slug: string, visibility: Visibility): Promise<Explainer[]> {
   const rows = await db
-    .selectFrom('explainers')
+    .selectFrom(from(visibility, 'explainers'))
     .selectAll()
     .where('status', 'in', visibleStatuses(visibility))
-    .where('translation_group', 'in', (eb) => eb.selectFrom('explainers').select('translation_group').where('slug', '=', slug))
+    .where('translation_group', 'in', (eb) => eb.selectFrom(from(visibility, 'explainers')).select('translation_group').where('slug', '=', slug))
     .orderBy('created_at')
     .orderBy('id')
     .execute();
@@ -230,7 +231,7 @@ export async function findEditions(db: Kysely<Database>, slug: string, visibilit
 
 export async function explainersByIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<Explainer[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('explainers').selectAll().where('id', 'in', [...ids]).where('status', 'in', visibleStatuses(visibility)).execute();
+  const rows = await db.selectFrom(from(visibility, 'explainers')).selectAll().where('id', 'in', [...ids]).where('status', 'in', visibleStatuses(visibility)).execute();
   return rows.map(toExplainer);
 }
 
@@ -249,21 +250,21 @@ export async function listExplainers(
   visibility: Visibility,
 ): Promise<Page<Explainer>> {
   const statuses = visibleStatuses(visibility);
-  let query = db.selectFrom('explainers').selectAll().where('status', 'in', statuses);
+  let query = db.selectFrom(from(visibility, 'explainers')).selectAll().where('status', 'in', statuses);
   if (args.locale) query = query.where('locale', '=', args.locale);
   if (args.entityId) {
     const entityId = args.entityId;
     query = query.where((eb) =>
       eb.or([
         eb('subject_id', '=', entityId),
-        eb('id', 'in', eb.selectFrom('mentions').select('mentions.explainer_id').where('mentions.entity_id', '=', entityId)),
+        eb('id', 'in', eb.selectFrom(from(visibility, 'mentions')).select('mentions.explainer_id').where('mentions.entity_id', '=', entityId)),
       ]),
     );
   }
   if (args.text) {
     if (args.text.length === 0) return { items: [], hasNextPage: false };
-    const matches = await searchMatches(db, args.text, { statuses, locale: args.locale }, 1000, 0);
-    const ids = matches.filter((m) => m.doc_type === 'explainer').map((m) => m.doc_id);
+    const matches = await searchMatches(db, args.text, { docTypes: docTypes(searchScope(visibility)), locale: args.locale }, 1000, 0);
+    const ids = matches.filter((m) => m.doc_type.endsWith('explainer')).map((m) => m.doc_id);
     if (ids.length === 0) return { items: [], hasNextPage: false };
     query = query.where('id', 'in', ids);
   }
@@ -277,10 +278,15 @@ export async function listExplainers(
   return { items: items.map((e) => ({ node: e, cursor: encodeCursor([e.createdAt, e.id]) })), hasNextPage: rows.length > args.first };
 }
 
-export async function mentionsBy(db: Kysely<Database>, column: 'section_id' | 'explainer_id', ids: readonly string[]): Promise<Mention[]> {
+export async function mentionsBy(
+  db: Kysely<Database>,
+  column: 'section_id' | 'explainer_id',
+  ids: readonly string[],
+  visibility: Visibility,
+): Promise<Mention[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('mentions')
+    .selectFrom(from(visibility, 'mentions'))
     .selectAll()
     .where(column, 'in', [...ids])
     .orderBy('block')
@@ -298,10 +304,15 @@ export async function explainerIdsByEntityIds(
 ): Promise<Array<{ entityId: string; explainer: Explainer }>> {
   if (entityIds.length === 0) return [];
   const statuses = visibleStatuses(visibility);
-  const about = await db.selectFrom('explainers').selectAll().where('subject_id', 'in', [...entityIds]).where('status', 'in', statuses).execute();
+  const about = await db
+    .selectFrom(from(visibility, 'explainers'))
+    .selectAll()
+    .where('subject_id', 'in', [...entityIds])
+    .where('status', 'in', statuses)
+    .execute();
   const mentioning = await db
-    .selectFrom('mentions')
-    .innerJoin('explainers', 'explainers.id', 'mentions.explainer_id')
+    .selectFrom(from(visibility, 'mentions'))
+    .innerJoin(from(visibility, 'explainers'), 'explainers.id', 'mentions.explainer_id')
     .selectAll('explainers')
     .select('mentions.entity_id as mentioned_id')
     .distinct()
@@ -321,27 +332,31 @@ export async function explainerIdsByEntityIds(
   return out;
 }
 
-export async function quotesBy(db: Kysely<Database>, column: 'id' | 'explainer_id', ids: readonly string[]): Promise<Quote[]> {
+export async function quotesBy(db: Kysely<Database>, column: 'id' | 'explainer_id', ids: readonly string[], visibility: Visibility): Promise<Quote[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('quotes').selectAll().where(column, 'in', [...ids]).orderBy('id').execute()).map(toQuote);
+  return (await db.selectFrom(from(visibility, 'quotes')).selectAll().where(column, 'in', [...ids]).orderBy('id').execute()).map(toQuote);
 }
 
-export async function speakersByQuoteIds(db: Kysely<Database>, ids: readonly string[]): Promise<Array<{ quoteId: string; entityId: string }>> {
+export async function speakersByQuoteIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  visibility: Visibility,
+): Promise<Array<{ quoteId: string; entityId: string }>> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('quote_speakers').selectAll().where('quote_id', 'in', [...ids]).orderBy('position').execute();
+  const rows = await db.selectFrom(from(visibility, 'quote_speakers')).selectAll().where('quote_id', 'in', [...ids]).orderBy('position').execute();
   return rows.map((r) => ({ quoteId: r.quote_id, entityId: r.entity_id }));
 }
 
-export async function correctionsByExplainerIds(db: Kysely<Database>, ids: readonly string[]): Promise<Correction[]> {
+export async function correctionsByExplainerIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<Correction[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('corrections').selectAll().where('explainer_id', 'in', [...ids]).orderBy('published_at').execute();
+  const rows = await db.selectFrom(from(visibility, 'corrections')).selectAll().where('explainer_id', 'in', [...ids]).orderBy('published_at').execute();
   return rows.map(toCorrection);
 }
 
 export async function translationsByGroups(db: Kysely<Database>, groups: readonly string[], visibility: Visibility): Promise<Explainer[]> {
   if (groups.length === 0) return [];
   const rows = await db
-    .selectFrom('explainers')
+    .selectFrom(from(visibility, 'explainers'))
     .selectAll()
     .where('translation_group', 'in', [...groups])
     .where('status', 'in', visibleStatuses(visibility))

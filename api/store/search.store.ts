@@ -2,7 +2,21 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database';
 import { searchMatches } from './dialect';
 import { foldText } from '../text/fold';
-import { type Visibility, visibleStatuses } from './ids';
+import { from } from './scope';
+import type { Visibility } from './ids';
+
+/**
+ * Readers search what was released, editors the working copies: each document is indexed once per
+ * copy, its doc_type naming both the kind and the copy ("explainer", "released explainer").
+ */
+export type SearchScope = 'working' | 'released';
+
+export function searchScope(visibility: Visibility): SearchScope {
+  return visibility === 'public' ? 'released' : 'working';
+}
+
+const docType = (kind: 'explainer' | 'entity', scope: SearchScope) => (scope === 'released' ? `released ${kind}` : kind);
+export const docTypes = (scope: SearchScope) => [docType('explainer', scope), docType('entity', scope)];
 
 export interface SearchHit {
   type: 'explainer' | 'entity';
@@ -18,20 +32,22 @@ export async function search(
   visibility: Visibility,
 ): Promise<{ hits: SearchHit[]; hasNextPage: boolean }> {
   if (terms.length === 0) return { hits: [], hasNextPage: false };
-  const rows = await searchMatches(db, terms, { statuses: visibleStatuses(visibility), locale: options.locale }, options.first + 1, options.offset);
+  const rows = await searchMatches(db, terms, { docTypes: docTypes(searchScope(visibility)), locale: options.locale }, options.first + 1, options.offset);
   return {
-    hits: rows.slice(0, options.first).map((r) => ({ type: r.doc_type as SearchHit['type'], id: r.doc_id, score: Number(r.score) })),
+    hits: rows.slice(0, options.first).map((r) => ({ type: r.doc_type.replace(/^released /, '') as SearchHit['type'], id: r.doc_id, score: Number(r.score) })),
     hasNextPage: rows.length > options.first,
   };
 }
 
-/** Rewrites the entity's search document from its name, aliases, description and summary. */
-export async function indexEntity(db: Kysely<Database>, entityId: string): Promise<void> {
-  const entity = await db.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirst();
-  if (!entity) return;
-  const aliases = await db.selectFrom('entity_aliases').select('name').where('entity_id', '=', entityId).orderBy('position').execute();
+/** Rewrites the entity's search document (of one copy) from its name, aliases, description and summary. */
+export async function indexEntity(db: Kysely<Database>, entityId: string, scope: SearchScope = 'working'): Promise<void> {
+  const visibility = scope === 'released' ? 'public' : 'preview';
+  const entity = await db.selectFrom(from(visibility, 'entities')).selectAll().where('id', '=', entityId).executeTakeFirst();
+  // Readers find a merged entity under the one it went into.
+  if (!entity || (scope === 'released' && entity.merged_into)) return unindex(db, 'entity', entityId, scope);
+  const aliases = await db.selectFrom(from(visibility, 'entity_aliases')).select('name').where('entity_id', '=', entityId).orderBy('position').execute();
   const document = {
-    doc_type: 'entity' as const,
+    doc_type: docType('entity', scope),
     doc_id: entityId,
     locale: 'en',
     status: entity.status,
@@ -45,13 +61,19 @@ export async function indexEntity(db: Kysely<Database>, entityId: string): Promi
     .execute();
 }
 
-/** Rewrites the explainer's search document from its title, headline, summary and sections. */
-export async function indexExplainer(db: Kysely<Database>, explainerId: string): Promise<void> {
-  const explainer = await db.selectFrom('explainers').selectAll().where('id', '=', explainerId).executeTakeFirst();
-  if (!explainer) return;
-  const sections = await db.selectFrom('sections').select(['heading', 'text']).where('explainer_id', '=', explainerId).orderBy('position').execute();
+/** Rewrites the explainer's search document (of one copy) from its title, headline, summary and sections. */
+export async function indexExplainer(db: Kysely<Database>, explainerId: string, scope: SearchScope = 'working'): Promise<void> {
+  const visibility = scope === 'released' ? 'public' : 'preview';
+  const explainer = await db.selectFrom(from(visibility, 'explainers')).selectAll().where('id', '=', explainerId).executeTakeFirst();
+  if (!explainer) return unindex(db, 'explainer', explainerId, scope);
+  const sections = await db
+    .selectFrom(from(visibility, 'sections'))
+    .select(['heading', 'text'])
+    .where('explainer_id', '=', explainerId)
+    .orderBy('position')
+    .execute();
   const document = {
-    doc_type: 'explainer' as const,
+    doc_type: docType('explainer', scope),
     doc_id: explainerId,
     locale: explainer.locale,
     status: explainer.status,
@@ -63,4 +85,8 @@ export async function indexExplainer(db: Kysely<Database>, explainerId: string):
     .values(document)
     .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet({ status: document.status, locale: document.locale, title: document.title, body: document.body }))
     .execute();
+}
+
+async function unindex(db: Kysely<Database>, kind: 'explainer' | 'entity', id: string, scope: SearchScope): Promise<void> {
+  await db.deleteFrom('search_documents').where('doc_type', '=', docType(kind, scope)).where('doc_id', '=', id).execute();
 }

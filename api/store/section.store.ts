@@ -4,7 +4,8 @@ import { type RichText, paragraphsOf, validateRichText } from '../rich-text/rich
 import type { Database, MentionRow, SectionRow } from './database';
 import { missingIds } from './references';
 import { StoreInputError } from './errors';
-import { newId } from './ids';
+import { newId, type Visibility } from './ids';
+import { from } from './scope';
 import { type ExplainerChange, changeExplainer } from './revision.store';
 import { indexExplainer } from './search.store';
 
@@ -173,12 +174,12 @@ async function checkSection(db: Kysely<Database>, explainerId: string, section: 
   await missing('quotes', quoteIds, 'quote of this explainer');
 }
 
-export async function sectionsByExplainerIds(db: Kysely<Database>, ids: readonly string[]): Promise<Section[]> {
+export async function sectionsByExplainerIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<Section[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('sections').selectAll().where('explainer_id', 'in', [...ids]).orderBy('position').execute()).map(toSection);
+  return (await db.selectFrom(from(visibility, 'sections')).selectAll().where('explainer_id', 'in', [...ids]).orderBy('position').execute()).map(toSection);
 }
 
-export async function sectionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Section[]> {
+export async function sectionsByIds(db: Kysely<Database>, ids: readonly string[], visibility: Visibility): Promise<Section[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('sections').selectAll().where('id', 'in', [...ids]).execute()).map(toSection);
+  return (await db.selectFrom(from(visibility, 'sections')).selectAll().where('id', 'in', [...ids]).execute()).map(toSection);
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { CitationRow, Database, SourceRow } from './database';
 import { isUniqueViolation } from './dialect';
 import { StoreInputError } from './errors';
-import { newId, now } from './ids';
+import { newId, now, type Visibility } from './ids';
+import { from } from './scope';
 
 export interface Source {
   id: string;
@@ -85,10 +86,11 @@ export async function citationsBy(
   db: Kysely<Database>,
   column: 'fact_id' | 'relation_id' | 'section_id' | 'source_id',
   ids: readonly string[],
+  visibility: Visibility,
 ): Promise<Citation[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('citations')
+    .selectFrom(from(visibility, 'citations'))
     .selectAll()
     .where(column, 'in', [...ids])
     .orderBy('block')
@@ -103,20 +105,21 @@ export async function citationsBy(
 export async function sourcesByExplainerIds(
   db: Kysely<Database>,
   explainerIds: readonly string[],
+  visibility: Visibility,
 ): Promise<Array<Source & { explainerId: string }>> {
   if (explainerIds.length === 0) return [];
   const passages = await db
-    .selectFrom('citations')
-    .innerJoin('sections', 'sections.id', 'citations.section_id')
+    .selectFrom(from(visibility, 'citations'))
+    .innerJoin(from(visibility, 'sections'), 'sections.id', 'citations.section_id')
     .innerJoin('sources', 'sources.id', 'citations.source_id')
     .selectAll('sources')
     .select(['sections.explainer_id', 'sections.position', 'citations.block', 'citations.paragraph', 'citations.start'])
     .where('sections.explainer_id', 'in', [...explainerIds])
     .execute();
   const quotes = await db
-    .selectFrom('quotes')
+    .selectFrom(from(visibility, 'quotes'))
     .innerJoin('sources', 'sources.id', 'quotes.source_id')
-    .leftJoin('sections', 'sections.id', 'quotes.section_id')
+    .leftJoin(from(visibility, 'sections'), 'sections.id', 'quotes.section_id')
     .selectAll('sources')
     .select(['quotes.explainer_id', 'sections.position'])
     .where('quotes.explainer_id', 'in', [...explainerIds])

@@ -1,5 +1,6 @@
 import { addRelation, createEntity, findEntity, publishEntity } from '../../api/store/entity.store';
 import { createExplainer, setExplainerStatus } from '../../api/store/explainer.store';
+import { releasePublishedContent } from '../../api/store/release.store';
 import { replaceSections } from '../../api/store/section.store';
 import { findSource } from '../../api/store/source.store';
 import { databases } from '../setup/databases';
@@ -55,6 +56,7 @@ describe.each(databases)('batching nested fields (%s)', (database) => {
           ] }] },
         })));
         await setExplainerStatus(trx, change, 'published');
+        await releasePublishedContent(trx);
       });
     }
   });

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { embedRoutes } from '../../api/http/embed';
 import { createRouter } from '../../api/http/router';
-import { addCorrection, createExplainer } from '../../api/store/explainer.store';
+import { createExplainer } from '../../api/store/explainer.store';
+import { correctExplainer } from '../../api/store/publishing.store';
 import { embedStylesheet } from '../../api/pages/embed-styles';
 import { seedArabicExplainer } from '../e2e/fixtures/arabic-explainer';
 import { databases } from '../setup/databases';
@@ -45,7 +46,9 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
     await createExplainer(t.app.db, { slug: 'a-draft', locale: 'en', title: 'Draft?', headline: 'Draft', summary: 'Not yet.' }, { keyId: null });
     const { body } = await t.gql('{ explainer(slug: "what-is-isis-k") { id } }');
     const explainerId = Buffer.from(body.data.explainer.id, 'base64url').toString().split(':')[1];
-    await addCorrection(t.app.db, { explainerId, actor: { keyId: null }, action: 'add correction' }, 'An earlier version misdated the group’s founding.');
+    await t.app.db
+      .transaction()
+      .execute((trx) => correctExplainer(trx, { explainerId, actor: { keyId: null }, action: 'add correction' }, 'An earlier version misdated the group’s founding.', new Set()));
   });
   afterAll(() => t.close());
 
@@ -188,10 +191,11 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
     });
 
     it('escapes "<" inside the JSON-LD, so text from the content cannot close the script', async () => {
-      await addCorrection(
+      await correctExplainer(
         t.app.db,
         { explainerId: Buffer.from((await t.gql('{ explainer(slug: "what-is-isis-k", locale: "ar") { id } }')).body.data.explainer.id, 'base64url').toString().split(':')[1], actor: { keyId: null }, action: 'add correction' },
         'Fixed </script><script>alert(1)</script> & more',
+        new Set(),
       );
       const { raw, value } = jsonLd(await (await fetch(`${page}?locale=ar`)).text());
       expect(raw).not.toContain('<');

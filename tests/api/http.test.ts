@@ -112,11 +112,11 @@ describe.each(databases)('shutdown while a reader hangs up (%s)', (database) => 
       const whole = t.statements.count;
       expect(whole).toBeGreaterThan(1);
 
-      // On PostgreSQL, hold the request at its second wave with a lock on sections, so that shutdown has
+      // On PostgreSQL, hold the request at its second wave with a lock on the sections readers see, so that shutdown has
       // every chance to close the store under it. (SQLite runs statements synchronously: no such window.)
       const locker = database === 'postgres' ? await admin.connect() : undefined;
       await locker?.query('begin');
-      await locker?.query(`lock table "${t.app.config.databaseSchema}".sections in access exclusive mode`);
+      await locker?.query(`lock table "${t.app.config.databaseSchema}".released_sections in access exclusive mode`);
 
       // The same query, but the reader's connection is reset (as a load balancer or a closed tab does) and
       // shutdown begins as soon as the query's first statement has run.

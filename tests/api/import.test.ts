@@ -59,12 +59,13 @@ describe.each(databases)('import and annotation (%s)', (database) => {
 
   it('annotates a long text against thousands of aliases, longest match first, at word boundaries', async () => {
     const db = t.app.db;
-    const { createEntity, addAliases, setEntityStatus } = await import('../../api/store/entity.store');
+    const { createEntity, addAliases } = await import('../../api/store/entity.store');
+    const { publishEntity } = await import('../../api/store/publishing.store');
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < 30; i++) {
         const e = await createEntity(trx, { slug: `bulk-${i}`, kind: 'OTHER', name: `Bulk Entity ${i}`, description: 'd', summary: 's' });
         await addAliases(trx, e.id, Array.from({ length: 100 }, (_, j) => ({ name: `zq${i}x${j} alias`, locale: 'en' })));
-        await setEntityStatus(trx, e.id, 'published');
+        await publishEntity(trx, e.id, { keyId: null }, new Set());
       }
     });
     // Any mutation refreshes the annotator; this one is harmless.

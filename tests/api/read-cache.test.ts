@@ -56,7 +56,7 @@ describe.each(databases)('the public read path (%s)', (database) => {
     expect(post.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('shows a correction, an unpublish and an entity edit on the very next request', async () => {
+  it('shows a correction, an unpublish and a published entity edit on the very next request, and an unpublished edit never', async () => {
     const keys = await keysFor(t);
     const path = persistedGet({ explainer: 'what-is-isis-k' });
     const box = async () => (await (await fetch(`${t.url}${path}`)).json()).data.contextBox;
@@ -68,6 +68,8 @@ describe.each(databases)('the public read path (%s)', (database) => {
     expect((await box()).corrections.map((c: any) => c.text)).toEqual(['Corrected the founding date.']);
 
     await ok(t, 'mutation($id: ID!, $v: Int!) { updateEntity(id: $id, expectedVersion: $v, input: { description: "Edited description." }) { id } }', { id: x.subject.id, v: x.subject.version }, keys.editor);
+    expect((await box()).subject.description).toBe(before.subject.description);
+    await ok(t, 'mutation($id: ID!) { publishEntity(id: $id) { id } }', { id: x.subject.id }, keys.publisher);
     expect((await box()).subject.description).toBe('Edited description.');
 
     await ok(t, 'mutation($x: ID!, $v: Int!) { unpublishExplainer(id: $x, expectedVersion: $v) { status } }', { x: x.id, v: x.version + 1 }, keys.publisher);

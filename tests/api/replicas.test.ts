@@ -68,6 +68,7 @@ describe.each(databases.filter((database) => database === 'postgres'))('replicas
     const edit = async (description: string) => {
       const subject = (await ok(a, '{ entity(name: "ISKP") { id version } }', {}, {})).entity;
       await ok(a, 'mutation($id: ID!, $v: Int!, $d: String!) { updateEntity(id: $id, expectedVersion: $v, input: { description: $d }) { id } }', { id: subject.id, v: subject.version, d: description }, keys.editor);
+      await ok(a, 'mutation($id: ID!) { publishEntity(id: $id) { id } }', { id: subject.id }, keys.publisher);
     };
     const keys = await keysFor(a);
     try {

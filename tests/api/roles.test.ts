@@ -22,6 +22,8 @@ const mutations: Array<[string, 'editor' | 'publisher' | 'admin', string]> = [
   ['unpublishExplainer', 'publisher', `unpublishExplainer(id: "${X}", expectedVersion: 1) { id }`],
   ['archiveExplainer', 'publisher', `archiveExplainer(id: "${X}", expectedVersion: 1) { id }`],
   ['addCorrection', 'publisher', `addCorrection(explainer: "${X}", expectedVersion: 1, text: "c") { text }`],
+  ['schedulePublish', 'publisher', `schedulePublish(id: "${X}", expectedVersion: 1, at: "2030-01-01T00:00:00Z") { id }`],
+  ['cancelScheduledPublish', 'publisher', `cancelScheduledPublish(id: "${X}") { id }`],
   ['createEntity', 'editor', `createEntity(input: { slug: "role-check", kind: OTHER, name: "Role Check", description: "d", summary: "s" }) { id }`],
   ['updateEntity', 'editor', `updateEntity(id: "${E}", expectedVersion: 1, input: { name: "N" }) { id }`],
   ['addAlias', 'editor', `addAlias(entity: "${E}", name: "Alias") { id }`],

@@ -46,7 +46,8 @@ export async function startApp(database: TestDatabase, config: ConfigInput = {},
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   const app = await createApp(
-    { nodeEnv: 'test', ...store, ...config },
+    // Scheduled publishes fire when a test says so (app.publishDue()), not between its statements.
+    { nodeEnv: 'test', schedulerIntervalMs: 3_600_000, ...store, ...config },
     {
       logger: options.logger ?? pino({ level: 'silent' }),
       onQuery: (query) => {

@@ -70,7 +70,7 @@ describe('the fixture', () => {
     const named = paragraphs.flatMap((p) =>
       (p.marks ?? []).flatMap((m) => (m.__typename === 'MentionMark' ? [[p.text.slice(m.start, m.end), m.entity]] as const : [])),
     );
-    for (const [text, entity] of named) expect([entity.name, `The ${entity.name}`, ...(aliases[entity.slug] ?? [])]).toContain(text);
+    for (const [text, entity] of named) expect([entity!.name, `The ${entity!.name}`, ...(aliases[entity!.slug] ?? [])]).toContain(text);
     expect(named.length).toBeGreaterThan(15);
   });
 });

@@ -36,15 +36,18 @@ function constructedSheets(): typeof sheets {
   return sheets;
 }
 
-/** Keeps a bug in one box from reaching the host page or the other boxes: it just goes quiet. */
-class Boundary extends Component<{ children?: ComponentChildren }, { failed?: boolean }> {
+/**
+ * Keeps a bug in one box from reaching the host page or the other boxes: the box becomes its quiet
+ * fallback link, never a blank space.
+ */
+class Boundary extends Component<{ children?: ComponentChildren; fallback: ComponentChild }, { failed?: boolean }> {
   override componentDidCatch(error: unknown): void {
     console.error('[backstory] render failed', error);
     this.setState({ failed: true });
   }
 
   override render() {
-    return this.state.failed ? null : this.props.children;
+    return this.state.failed ? this.props.fallback : this.props.children;
   }
 }
 
@@ -147,6 +150,9 @@ export class BackstoryBox extends HTMLElement {
     const theme = options.theme === 'auto' ? hostTheme(document) : options.theme;
     const { state } = this;
     let view: ComponentChild = null;
+    const fallback = options.explainer
+      ? h(Fallback, { href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}`, langs: options.langs, theme })
+      : null;
     if (state.status === 'loading') {
       view = h(Skeleton, { theme });
     } else if (state.status === 'ready') {
@@ -159,12 +165,8 @@ export class BackstoryBox extends HTMLElement {
         headingLevel: options.headingLevel,
         idPrefix: this.idPrefix,
       });
-    } else if (options.explainer) {
-      view = h(Fallback, {
-        href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}`,
-        langs: options.langs,
-        theme,
-      });
+    } else {
+      view = fallback;
     }
 
     const constructed = constructedSheets();
@@ -177,7 +179,7 @@ export class BackstoryBox extends HTMLElement {
     }
     // Browsers without constructable sheets (Safari < 16.4) get a <style>; it needs 'unsafe-inline' there.
     const style = constructed ? null : h('style', null, state.status === 'missing' ? STYLES : STYLES + RESERVE_CSS);
-    render(h(Boundary, null, style, view), root);
+    render(h(Boundary, { fallback }, style, view), root);
   }
 }
 

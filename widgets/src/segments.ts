@@ -55,7 +55,8 @@ export function segment(text: string, marks: readonly Mark[] | null | undefined)
     const mentions = all
       .filter((s) => s.mark.__typename === 'MentionMark' && s.start <= from && to <= s.end && s.start < s.end)
       .sort((a, b) => b.end - b.start - (a.end - a.start))
-      .map((s) => (s.mark as Extract<Mark, { __typename: 'MentionMark' }>).entity);
+      .map((s) => (s.mark as Extract<Mark, { __typename: 'MentionMark' }>).entity)
+      .filter((entity): entity is EntityRef => entity !== null);
     const last = pieces[pieces.length - 1];
     if (last && 'text' in last && sameEntities(last.mentions, mentions)) last.text += text.slice(from, to);
     else pieces.push({ text: text.slice(from, to), mentions });

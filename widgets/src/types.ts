@@ -23,7 +23,8 @@ export interface MentionMark {
   __typename: 'MentionMark';
   start: number;
   end: number;
-  entity: EntityRef;
+  /** Null when the entity has no release: the words then read as plain text. */
+  entity: EntityRef | null;
 }
 
 export interface CitationMark {

@@ -3,6 +3,7 @@ import * as createContentTables from './2026_11_25_150000_create_content_tables'
 import * as createEditorialTables from './2026_11_25_160000_create_editorial_tables';
 import * as addEntityVersions from './2026_11_25_170000_add_entity_versions';
 import * as createRateLimits from './2026_11_25_180000_create_rate_limits';
+import * as createReleases from './2026_12_01_140000_create_releases';
 
 /** Static list: the compiled app never scans the file system for migrations. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_160000_create_editorial_tables': createEditorialTables,
   '2026_11_25_170000_add_entity_versions': addEntityVersions,
   '2026_11_25_180000_create_rate_limits': createRateLimits,
+  '2026_12_01_140000_create_releases': createReleases,
 };
 
 export const migrationProvider: MigrationProvider = {

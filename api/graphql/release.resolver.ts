@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type * as entityStore from '../store/entity.store';
+import type * as store from '../store/explainer.store';
+import { type EntityRelease, type Release as ReleaseRecord, changesSinceRelease, releasedVersions } from '../store/release.store';
+import { findScheduledPublish } from '../store/schedule.store';
+import { requireRole } from './auth';
+import type { Context } from './context';
+import { Entity } from './entity.type';
+import { Explainer } from './explainer.type';
+import { ApiKey } from './key.type';
+import { Release, ScheduledPublish } from './release.type';
+import { Change } from './revision.type';
+
+type ReleaseValue = ReleaseRecord | EntityRelease;
+const toValue = (r: ReleaseValue) => ({ ...r, publishedAt: r.createdAt });
+
+@Resolver(() => Explainer)
+export class ExplainerReleaseResolver {
+  @FieldResolver(() => [Release], { description: 'Every release, newest first: the record of what readers saw and when.' })
+  async releases(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    return (await ctx.loaders.releasesByExplainer.load(explainer.id)).map(toValue);
+  }
+
+  @FieldResolver(() => Release, { nullable: true, description: 'One release by number.' })
+  async release(@Root() explainer: store.Explainer, @Arg('number', () => Int) number: number, @Ctx() ctx: Context) {
+    const found = (await ctx.loaders.releasesByExplainer.load(explainer.id)).find((r) => r.number === number);
+    return found && toValue(found);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the working copy differs from what readers see (true before the first publish). Editor.' })
+  async hasUnpublishedChanges(@Root() explainer: store.Explainer, @Ctx() ctx: Context): Promise<boolean> {
+    requireRole(ctx, 'editor');
+    const released = (await releasedVersions(ctx.db, 'explainers', [explainer.id])).get(explainer.id);
+    const working = await ctx.db.selectFrom('explainers').select('version').where('id', '=', explainer.id).executeTakeFirst();
+    return released === undefined || Number(working?.version) !== released;
+  }
+
+  @FieldResolver(() => [Change], { description: 'What the working copy changes against the latest release. Editor.' })
+  unpublishedChanges(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    requireRole(ctx, 'editor');
+    return changesSinceRelease(ctx.db, explainer.id);
+  }
+
+  @FieldResolver(() => ScheduledPublish, { nullable: true, description: 'A publish set for later, if any. Editor.' })
+  scheduledPublish(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
+    requireRole(ctx, 'editor');
+    return findScheduledPublish(ctx.db, explainer.id);
+  }
+}
+
+@Resolver(() => Entity)
+export class EntityReleaseResolver {
+  @FieldResolver(() => [Release], { description: 'Every release of the entity, newest first.' })
+  async releases(@Root() entity: entityStore.Entity, @Ctx() ctx: Context) {
+    return (await ctx.loaders.releasesByEntity.load(entity.id)).map(toValue);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the working copy differs from what readers see. Editor.' })
+  async hasUnpublishedChanges(@Root() entity: entityStore.Entity, @Ctx() ctx: Context): Promise<boolean> {
+    requireRole(ctx, 'editor');
+    const released = (await releasedVersions(ctx.db, 'entities', [entity.id])).get(entity.id);
+    const working = await ctx.db.selectFrom('entities').select('version').where('id', '=', entity.id).executeTakeFirst();
+    return released === undefined || Number(working?.version) !== released;
+  }
+}
+
+@Resolver(() => Release)
+export class ReleaseResolver {
+  @FieldResolver(() => ApiKey, { nullable: true, description: 'The key that published it (null for the system). Editor; null to readers.' })
+  key(@Root() release: ReleaseValue, @Ctx() ctx: Context) {
+    return ctx.key && release.keyId ? ctx.loaders.key.load(release.keyId) : null;
+  }
+}
