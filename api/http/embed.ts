@@ -1,8 +1,9 @@
 /**
- * Everything a partner site touches: the widget files, our page stylesheets, the explainer page, the
- * embed page, oEmbed and the example news page. Each lives in its own module; this one wires them.
+ * Everything a partner site touches: the widget files, our page stylesheets, the explainer and entity
+ * pages, the embed page, oEmbed and the example news page. Each lives in its own module; this one wires them.
  */
 import { embedPageRoutes } from './embed-page';
+import { entityPageRoutes } from './entity-page';
 import { explainerPageRoutes } from './explainer-page';
 import { newsPageRoutes } from './news-page';
 import { oembedRoutes } from './oembed';
@@ -15,7 +16,7 @@ export interface EmbedOptions {
   widgetDir?: string;
 }
 
-/** Widget files, the explainer page, the embed page and oEmbed. */
+/** Widget files, the explainer and entity pages, the embed page and oEmbed. */
 export function embedRoutes(ctx: HttpContext, options: EmbedOptions = {}): Route[] {
   const widgets = loadWidgetFiles(options.widgetDir ?? defaultWidgetDir(), ctx.logger);
   const frame = widgets?.manifest.frame?.file;
@@ -24,6 +25,7 @@ export function embedRoutes(ctx: HttpContext, options: EmbedOptions = {}): Route
     ...widgetFileRoutes(ctx, widgets),
     ...assets.routes,
     ...explainerPageRoutes(ctx, assets.urls.article),
+    ...entityPageRoutes(ctx, assets.urls.entity),
     ...embedPageRoutes(ctx, {
       stylesheet: assets.urls.embed,
       noscriptStylesheet: assets.urls.embedNoscript,

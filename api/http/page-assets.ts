@@ -4,6 +4,7 @@
  */
 import { ARTICLE_CSS } from '../pages/article-styles';
 import { EMBED_NOSCRIPT_CSS, embedStylesheet } from '../pages/embed-styles';
+import { ENTITY_CSS } from '../pages/entity-styles';
 import type { Route } from './route';
 import { sendJson } from './route';
 import { type StaticFile, contentHash, sendStatic, staticFile } from './static-file';
@@ -11,7 +12,7 @@ import { IMMUTABLE_CACHE } from './widget-files';
 
 export interface PageAssets {
   /** URL path of each stylesheet, by name. */
-  urls: { article: string; embed: string; embedNoscript: string };
+  urls: { article: string; entity: string; embed: string; embedNoscript: string };
   routes: Route[];
 }
 
@@ -24,6 +25,7 @@ export function pageAssets(): PageAssets {
   };
   const urls = {
     article: add('explainer', ARTICLE_CSS),
+    entity: add('entity', ENTITY_CSS),
     embed: add('embed', embedStylesheet()),
     embedNoscript: add('embed-noscript', EMBED_NOSCRIPT_CSS),
   };

@@ -1,4 +1,5 @@
-/** schema.org description of an explainer page, for search engines and link previews. */
+/** schema.org descriptions of our pages, for search engines and link previews. */
+import type { PageEntity, PageEntityExplainer } from './entity.query';
 import type { PageExplainer } from './explainer.query';
 
 const thingTypes: Record<string, string> = {
@@ -9,11 +10,18 @@ const thingTypes: Record<string, string> = {
   PUBLICATION: 'CreativeWork',
 };
 
+/** The schema.org type of an entity of this kind. */
+export function thingType(kind: string): string {
+  return thingTypes[kind] ?? 'Thing';
+}
+
+function otherNames(entity: { name: string; aliases: ReadonlyArray<{ name: string }> }): string[] {
+  return [...new Set(entity.aliases.map((alias) => alias.name))].filter((name) => name !== entity.name);
+}
+
 export function articleJsonLd(explainer: PageExplainer, publisher: { name: string; url: string }): Record<string, unknown> {
   const subject = explainer.subject;
-  const alternateName = subject
-    ? [...new Set(subject.aliases.map((alias) => alias.name))].filter((name) => name !== subject.name)
-    : [];
+  const alternateName = subject ? otherNames(subject) : [];
   return {
     '@context': 'https://schema.org',
     '@type': 'Article',
@@ -27,7 +35,7 @@ export function articleJsonLd(explainer: PageExplainer, publisher: { name: strin
     dateModified: explainer.updatedAt,
     ...(subject && {
       about: {
-        '@type': thingTypes[subject.kind] ?? 'Thing',
+        '@type': thingType(subject.kind),
         name: subject.name,
         ...(alternateName.length > 0 && { alternateName }),
         description: subject.description,
@@ -45,6 +53,24 @@ export function articleJsonLd(explainer: PageExplainer, publisher: { name: strin
     }),
     ...(explainer.corrections.length > 0 && {
       correction: explainer.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.publishedAt })),
+    }),
+  };
+}
+
+/** The entity itself, as the main thing of its page, with the explainers about it or mentioning it. */
+export function entityJsonLd(entity: PageEntity, url: string, explainers: readonly PageEntityExplainer[]): Record<string, unknown> {
+  const alternateName = otherNames(entity);
+  return {
+    '@context': 'https://schema.org',
+    '@type': thingType(entity.kind),
+    name: entity.name,
+    ...(alternateName.length > 0 && { alternateName }),
+    description: entity.description,
+    url,
+    mainEntityOfPage: url,
+    ...(entity.wikidataUrl && { sameAs: entity.wikidataUrl }),
+    ...(explainers.length > 0 && {
+      subjectOf: explainers.map((x) => ({ '@type': 'Article', name: x.title, url: x.url, inLanguage: x.locale })),
     }),
   };
 }
