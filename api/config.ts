@@ -35,6 +35,8 @@ export interface Config {
   cacheControl: string;
   /** Bytes of public responses kept in process; 0 turns the cache off. */
   responseCacheBytes: number;
+  /** Serve the GraphQL explorer at /explorer: on in development, off elsewhere unless asked for. */
+  explorer: boolean;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -54,6 +56,7 @@ function canonicalLocales(locales: string[]): string[] {
 
 export function resolveConfig(input: ConfigInput = {}): Config {
   const port = input.port ?? 4000;
+  const nodeEnv = input.nodeEnv ?? 'production';
   return {
     port,
     host: input.host ?? '0.0.0.0',
@@ -63,7 +66,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     publicUrl: (input.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     locales: canonicalLocales(input.locales ?? defaultLocales),
     seed: input.seed ?? true,
-    nodeEnv: input.nodeEnv ?? 'production',
+    nodeEnv,
     logLevel: input.logLevel ?? 'info',
     shutdownGraceMs: input.shutdownGraceMs ?? 10_000,
     introspection: input.introspection ?? true,
@@ -72,6 +75,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     failedAuthPerMinute: input.failedAuthPerMinute ?? 10,
     cacheControl: input.cacheControl ?? 'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
     responseCacheBytes: input.responseCacheBytes ?? 32 * 1024 * 1024,
+    explorer: input.explorer ?? nodeEnv === 'development',
   };
 }
 
@@ -97,5 +101,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     failedAuthPerMinute: num(env.FAILED_AUTH_PER_MINUTE),
     cacheControl: env.CACHE_CONTROL || undefined,
     responseCacheBytes: num(env.RESPONSE_CACHE_BYTES),
+    explorer: env.EXPLORER === undefined || env.EXPLORER === '' ? undefined : env.EXPLORER !== 'false' && env.EXPLORER !== '0',
   };
 }
