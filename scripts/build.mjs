@@ -41,7 +41,8 @@ function fingerprint() {
 const built = () => outputs.every((file) => existsSync(join(root, file)));
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  // The build's own lines go to stderr: npm run keys -- --json, for one, prints JSON a script reads.
+  const result = spawnSync(command, args, { cwd: root, stdio: ['inherit', 2, 'inherit'] });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
