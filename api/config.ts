@@ -39,6 +39,8 @@ export interface Config {
   purgeUrls: string[];
   /** How often each process looks for scheduled publishes that are due. */
   schedulerIntervalMs: number;
+  /** Serve the GraphQL explorer at /explorer: on in development, off elsewhere unless asked for. */
+  explorer: boolean;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -58,6 +60,7 @@ function canonicalLocales(locales: string[]): string[] {
 
 export function resolveConfig(input: ConfigInput = {}): Config {
   const port = input.port ?? 4000;
+  const nodeEnv = input.nodeEnv ?? 'production';
   return {
     port,
     host: input.host ?? '0.0.0.0',
@@ -67,7 +70,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     publicUrl: (input.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     locales: canonicalLocales(input.locales ?? defaultLocales),
     seed: input.seed ?? true,
-    nodeEnv: input.nodeEnv ?? 'production',
+    nodeEnv,
     logLevel: input.logLevel ?? 'info',
     shutdownGraceMs: input.shutdownGraceMs ?? 10_000,
     introspection: input.introspection ?? true,
@@ -78,6 +81,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     responseCacheBytes: input.responseCacheBytes ?? 32 * 1024 * 1024,
     purgeUrls: input.purgeUrls ?? [],
     schedulerIntervalMs: input.schedulerIntervalMs ?? 5_000,
+    explorer: input.explorer ?? nodeEnv === 'development',
   };
 }
 
@@ -105,5 +109,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     responseCacheBytes: num(env.RESPONSE_CACHE_BYTES),
     purgeUrls: env.PURGE_URLS ? env.PURGE_URLS.split(',').map((u) => u.trim()).filter(Boolean) : undefined,
     schedulerIntervalMs: num(env.SCHEDULER_INTERVAL_MS),
+    explorer: env.EXPLORER === undefined || env.EXPLORER === '' ? undefined : env.EXPLORER !== 'false' && env.EXPLORER !== '0',
   };
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { CompiledQuery, Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { type Config, type ConfigInput, resolveConfig } from './config';
@@ -17,6 +17,7 @@ import { contextFactory } from './graphql/auth';
 import { getSchema } from './graphql/schema';
 import { graphqlRoutes } from './http/graphql';
 import { embedRoutes } from './http/embed';
+import { explorerRoutes } from './http/explorer';
 import { healthRoutes } from './http/health';
 import { loadPersistedOperations } from './http/persisted-operations';
 import { ResponseCache } from './http/response-cache';
@@ -108,7 +109,15 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     validationRules: protection.validationRules,
     parseOptions,
     // Our own HTTP layer sets Cache-Control; Apollo's per-field cache hints would only cost time.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, previewPlugin(), mutationRateLimitPlugin(limits), cacheInvalidationPlugin(annotators, onPublished)],
+    // Apollo's landing page loads its scripts from a CDN: the explorer at /explorer needs nothing from outside.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...protection.plugins,
+      previewPlugin(),
+      mutationRateLimitPlugin(limits),
+      cacheInvalidationPlugin(annotators, onPublished),
+    ],
   });
   await apollo.start();
 
@@ -124,7 +133,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       return { ...(response.body.singleResult as any), tags: [...contextValue.tags] };
     },
   };
-  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted: loadPersistedOperations(logger) }), ...healthRoutes(http), ...embedRoutes(http)];
+  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted: loadPersistedOperations(logger) }), ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http)];
   const handle = createRouter(routes, logger);
   // Requests being handled, whether or not their reader is still connected: the store stays open for them.
   const inFlight = new Set<Promise<void>>();

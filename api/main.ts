@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { configFromEnv } from './config';
 import { createApp } from './index';
 
@@ -5,8 +6,21 @@ import { createApp } from './index';
 async function main(): Promise<void> {
   const app = await createApp(configFromEnv(process.env));
   const url = await app.listen();
-  app.logger.info({ url, graphql: `${url}/graphql`, database: app.config.databaseUrl ? 'postgres' : app.config.sqlitePath }, 'Backstory is listening');
-  app.logger.info({ url: `${app.config.publicUrl}/examples/news-page/` }, 'example news page embedding a box');
+  const where = {
+    api: `${url}/graphql`,
+    example: `${app.config.publicUrl}/examples/news-page/`,
+    explorer: `${app.config.publicUrl}/explorer`,
+  };
+  app.logger.info({ url, graphql: where.api, database: app.config.databaseUrl ? 'postgres' : app.config.sqlitePath }, 'Backstory is listening');
+  app.logger.info({ url: where.example }, 'example news page embedding a box');
+  if (app.config.explorer) app.logger.info({ url: where.explorer }, 'GraphQL explorer');
+  // Someone at a terminal gets the addresses plainly; a log collector gets only the JSON lines.
+  if (process.stdout.isTTY) {
+    const explorer = app.config.explorer ? where.explorer : `off (EXPLORER=true or NODE_ENV=development serves it at ${where.explorer})`;
+    const lines = `\nBackstory is running.\n  API       ${where.api}\n  Example   ${where.example}\n  Explorer  ${explorer}\n\n`;
+    // Through pino's own stream, so that they come after the log lines it may still be holding.
+    (app.logger as unknown as Record<symbol, { write(text: string): void }>)[pino.symbols.streamSym].write(lines);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

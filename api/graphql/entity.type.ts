@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
-import { EntityKind, RelationPredicate } from './enums';
+import { EntityKind, PublicationStatus, RelationPredicate } from './enums';
 import { Node } from './node';
 
 @ObjectType({ description: 'Another name an entity goes by; lookups by any alias find the entity.' })
@@ -67,6 +67,9 @@ export class Entity extends Node {
 
   @Field(() => String, { nullable: true, description: 'Wikidata item id, e.g. Q889.' })
   wikidataId!: string | null;
+
+  @Field(() => PublicationStatus, { description: 'Whether readers see the entity: only published entities answer without preview.' })
+  status!: PublicationStatus;
 
   @Field(() => Int, { description: 'Increases with every change; updateEntity names the version it expects.' })
   version!: number;

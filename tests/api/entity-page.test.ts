@@ -184,10 +184,10 @@ describe.each(databases)('GET /entities/:slug (%s)', (database) => {
 
   it('names an entity the reader may not see nowhere, and links it once it is published', async () => {
     const front = await create({ slug: 'eastern-front', name: 'Eastern Front' });
-    await ok(t, PUBLISH, { id: front }, keys.publisher);
     await ok(t, RELATE, { input: { subject: front, predicate: 'RIVAL_OF', object: await entityId('a-draft-entity') } }, keys.editor);
     await ok(t, RELATE, { input: { subject: front, predicate: 'OPERATES_IN', object: await entityId('kabul') } }, keys.editor);
     await ok(t, `mutation($e: ID!) { addFact(entity: $e, input: { kind: "FOUNDED", label: "Founded", value: "In Kabul", date: "2021-08", hedge: "reportedly" }) { id } }`, { e: front }, keys.editor);
+    await ok(t, PUBLISH, { id: front }, keys.publisher);
     const before = await get('/entities/eastern-front');
     expect(before.status).toBe(200);
     const html = await before.text();

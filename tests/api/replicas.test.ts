@@ -5,12 +5,14 @@
 import { Pool } from 'pg';
 import pino from 'pino';
 import { type App, createApp } from '../../api';
-import { databases, testDatabaseUrl } from '../setup/databases';
+import { testDatabaseUrl } from '../setup/databases';
+import { describeOnPostgres } from '../setup/requirements';
 import { type TestApp, startApp } from '../setup/app';
 import { keysFor, ok } from '../setup/editorial';
 import { persistedGet } from '../setup/persisted';
 
-describe.each(databases.filter((database) => database === 'postgres'))('replicas on one store (%s)', (database) => {
+describeOnPostgres('replicas on one store (postgres)', () => {
+  const database = 'postgres';
   let a: TestApp;
   let b: App;
   let bUrl: string;

@@ -1,23 +1,30 @@
+import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import { testDatabaseUrl } from './databases';
+import { chromiumPath } from './requirements';
 
 /**
- * PostgreSQL must answer for the PostgreSQL half of the suite. Under CI=true a missing server
- * fails the run; elsewhere the PostgreSQL half is skipped with a warning.
+ * PostgreSQL must answer for the PostgreSQL half of the suite, and Chromium must be there for the
+ * browser suites. Under CI=true a missing one fails the run; elsewhere its suites are skipped, and
+ * one line each says so.
  */
 export default async function globalSetup(): Promise<void> {
+  const missing: string[] = [];
   const client = new Client({ connectionString: testDatabaseUrl(), connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
     await client.query('select 1');
     process.env.BACKSTORY_TEST_POSTGRES = 'on';
   } catch (error) {
-    if (process.env.CI === 'true') {
-      throw new Error(`PostgreSQL is required under CI=true and ${testDatabaseUrl()} does not answer: ${String(error)}`);
-    }
     process.env.BACKSTORY_TEST_POSTGRES = 'off';
-    console.warn(`\n[backstory] PostgreSQL at ${testDatabaseUrl()} does not answer: the PostgreSQL half of the suite is SKIPPED.\n`);
+    missing.push(`PostgreSQL at ${testDatabaseUrl()} does not answer (${String(error).split('\n')[0]}): the PostgreSQL suites are SKIPPED; set TEST_DATABASE_URL`);
   } finally {
     await client.end().catch(() => undefined);
   }
+  if (!existsSync(chromiumPath())) missing.push(`Chromium is not at ${chromiumPath()}: the browser suites are SKIPPED; install Debian's chromium or set CHROMIUM_PATH`);
+
+  if (missing.length > 0 && process.env.CI === 'true') {
+    throw new Error(`under CI=true every suite must run:\n${missing.join('\n')}`);
+  }
+  for (const line of missing) console.warn(`[backstory] ${line}`);
 }

@@ -4,8 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { chromiumPath } from '../../setup/requirements';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -22,7 +23,10 @@ export function launchChromium({ javaScript = true }: ChromiumOptions = {}): Pro
   return chromium.launch({ executablePath: CHROMIUM, args: javaScript ? ARGS : [...ARGS, '--blink-settings=scriptEnabled=false'] });
 }
 
-/** describe() when Chromium is there; a failing suite under CI=true when it is not; else a loud skip. */
+/**
+ * describe() when Chromium is there; a failing suite under CI=true when it is not; else a skip, which
+ * the global setup has announced once for all browser suites.
+ */
 export function describeInBrowser(name: string, suite: () => void): void {
   if (existsSync(CHROMIUM)) {
     describe(name, suite);
@@ -33,7 +37,6 @@ export function describeInBrowser(name: string, suite: () => void): void {
       });
     });
   } else {
-    console.warn(`\n[backstory] Chromium is not at ${CHROMIUM}: the browser tests "${name}" are SKIPPED. Install Debian's chromium or set CHROMIUM_PATH.\n`);
     describe.skip(name, suite);
   }
 }

@@ -1,0 +1,13 @@
+/**
+ * What parts of the suite need beyond Node: PostgreSQL and Chromium. The global setup looks for both
+ * once and tells the test files through the environment; without one, its suites are skipped (one line
+ * says so) or, under CI=true, the run fails.
+ */
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const hasPostgres = (): boolean => process.env.BACKSTORY_TEST_POSTGRES !== 'off';
+
+/** describe() for a suite that needs PostgreSQL alone; skipped with the rest when it does not answer. */
+export function describeOnPostgres(name: string, suite: () => void): void {
+  (hasPostgres() ? describe : describe.skip)(name, suite);
+}
