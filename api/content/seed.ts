@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Mark, Paragraph, RichText } from '../rich-text/rich-text';
 import type { Database } from '../store/database';
 import { isUniqueViolation } from '../store/dialect';
-import { addAlias, addFact, addRelation, createEntity, findEntity, publishEntity } from '../store/entity.store';
+import { addAlias, addFact, addRelation, createEntity, findEntity, publishEntity, recordEntityRevisions } from '../store/entity.store';
 import { createExplainer, createQuote, findExplainer, setExplainerStatus } from '../store/explainer.store';
 import { releasePublishedContent } from '../store/release.store';
 import type { Actor } from '../store/revision.store';
@@ -54,6 +54,7 @@ export async function seed(db: Kysely<Database>, documents: SeedDocument[] = see
     try {
       await db.transaction().execute(async (trx) => {
         await load(trx, document);
+        await recordEntityRevisions(trx, system);
         // What the document publishes, readers see: its first releases.
         await releasePublishedContent(trx);
       });

@@ -77,7 +77,7 @@ export class EntityEditingResolver {
   addAlias(@Arg('entity', () => ID) entity: string, @Arg('name') name: string, @Arg('locale', { defaultValue: 'en' }) locale: string, @Ctx() ctx: Context) {
     return write(ctx, 'editor', async (db) => {
       const id = await existing(db, 'entities', idOf('Entity', entity, 'entity'), 'entity');
-      await entities.changeEntity(db, id);
+      await entities.changeEntity(db, id, undefined, 'add alias');
       await entities.addAlias(db, id, { name: checkText('name', name), locale: checkLocale('locale', locale, ctx.config) });
       return entities.findEntity(db, { id }, 'preview');
     });
@@ -99,7 +99,7 @@ export class EntityEditingResolver {
       if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date)) throw new UserInputError('input.date', 'an ISO date: 2015, 2015-01 or 2015-01-26');
       const sourceIds: string[] = [];
       for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
-      await entities.changeEntity(db, id);
+      await entities.changeEntity(db, id, undefined, 'add fact');
       return entities.addFact(db, id, {
         kind: checkText('input.kind', input.kind, 50),
         label: checkText('input.label', input.label),
@@ -126,7 +126,7 @@ export class EntityEditingResolver {
       const objectId = await existing(db, 'entities', idOf('Entity', input.object, 'input.object'), 'input.object');
       const sourceIds: string[] = [];
       for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
-      await entities.changeEntity(db, subjectId);
+      await entities.changeEntity(db, subjectId, undefined, 'add relation');
       return entities.addRelation(db, { subjectId, predicate: input.predicate, objectId, hedge: input.hedge, note: input.note, sourceIds });
     });
   }
@@ -179,7 +179,7 @@ export class EntityEditingResolver {
       const factId = await existing(db, 'entity_facts', fact, 'fact');
       await citeFact(db, factId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
       const cited = (await entities.factsByIds(db, [factId], 'preview'))[0];
-      await entities.changeEntity(db, cited.entityId);
+      await entities.changeEntity(db, cited.entityId, undefined, 'cite fact');
       return cited;
     });
   }
@@ -190,7 +190,7 @@ export class EntityEditingResolver {
       const relationId = await existing(db, 'entity_relations', relation, 'relation');
       await citeRelation(db, relationId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
       const cited = (await entities.relationsByIds(db, [relationId], 'preview'))[0];
-      await entities.changeEntity(db, cited.subjectId);
+      await entities.changeEntity(db, cited.subjectId, undefined, 'cite relation');
       return cited;
     });
   }

@@ -68,6 +68,7 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility, read
     sourcesByFact: sourcesOfCitations('fact_id'),
     sourcesByRelation: sourcesOfCitations('relation_id'),
     revisionsByExplainer: grouped((ids) => revisions.revisionsByExplainerIds(db, ids), (r) => r.explainerId),
+    revisionsByEntity: grouped((ids) => entities.entityRevisionsByIds(db, ids), (r) => r.entityId),
     releasesByExplainer: grouped((ids) => releases.releasesByExplainerIds(db, ids), (r) => r.subjectId, tags.explainer),
     releasesByEntity: grouped((ids) => releases.entityReleasesByIds(db, ids), (r) => r.subjectId, tags.entity),
     key: byId((ids) => keys.keysByIds(db, ids)),

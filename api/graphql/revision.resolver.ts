@@ -1,8 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type * as entityStore from '../store/entity.store';
 import type * as store from '../store/explainer.store';
 import type { Revision as RevisionRecord } from '../store/revision.store';
 import { requireRole } from './auth';
 import type { Context } from './context';
+import { Entity } from './entity.type';
 import { Explainer } from './explainer.type';
 import { ApiKey } from './key.type';
 import { Revision } from './revision.type';
@@ -16,10 +18,19 @@ export class ExplainerHistoryResolver {
   }
 }
 
+@Resolver(() => Entity)
+export class EntityHistoryResolver {
+  @FieldResolver(() => [Revision], { description: 'Newest first: every change, with its diff and the entity as it then was. Editor.' })
+  revisions(@Root() entity: entityStore.Entity, @Ctx() ctx: Context): Promise<entityStore.EntityRevision[]> {
+    requireRole(ctx, 'editor');
+    return ctx.loaders.revisionsByEntity.load(entity.id);
+  }
+}
+
 @Resolver(() => Revision)
 export class RevisionResolver {
   @FieldResolver(() => ApiKey, { nullable: true, description: 'The key that made the change; null for the system (seeding).' })
-  key(@Root() revision: RevisionRecord, @Ctx() ctx: Context) {
+  key(@Root() revision: RevisionRecord | entityStore.EntityRevision, @Ctx() ctx: Context) {
     return revision.keyId ? ctx.loaders.key.load(revision.keyId) : null;
   }
 }

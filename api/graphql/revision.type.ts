@@ -13,7 +13,7 @@ export class Change {
   after!: unknown;
 }
 
-@ObjectType({ description: 'A version of an explainer: who changed what, and the whole explainer as it then was.' })
+@ObjectType({ description: 'A version of an explainer or an entity: who changed what, and the whole of it as it then was.' })
 export class Revision {
   @Field(() => Int)
   version!: number;

@@ -9,7 +9,7 @@ import { ExplainerEditingResolver } from './explainer-editing.resolver';
 import { AnnotationResolver, ImportResolver } from './import.resolver';
 import { KeyResolver } from './key.resolver';
 import { NodeResolver } from './node.resolver';
-import { ExplainerHistoryResolver, RevisionResolver } from './revision.resolver';
+import { EntityHistoryResolver, ExplainerHistoryResolver, RevisionResolver } from './revision.resolver';
 import { QuoteResolver } from './quote.resolver';
 import { EntityReleaseResolver, ExplainerReleaseResolver, ReleaseResolver } from './release.resolver';
 import { ScheduleResolver } from './schedule.resolver';
@@ -49,6 +49,7 @@ export const resolvers = [
   ExplainerEditingResolver,
   EntityEditingResolver,
   ExplainerHistoryResolver,
+  EntityHistoryResolver,
   RevisionResolver,
   KeyResolver,
   ImportResolver,

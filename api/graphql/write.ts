@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { announceChange } from '../store/change-feed';
+import { recordEntityRevisions } from '../store/entity.store';
 import type { Database } from '../store/database';
 import type { Role } from '../store/key.store';
 import type { Changed } from '../store/publishing.store';
@@ -22,6 +23,7 @@ export async function write<T>(
   const changed: Changed = new Set();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const result = await change(trx, { keyId: key.id }, changed);
+    await recordEntityRevisions(trx, { keyId: key.id });
     await announceChange(trx, ctx.config.databaseSchema, [...changed]);
     return result;
   });

@@ -11,13 +11,17 @@ export interface CachedResponse {
 
 /**
  * Public responses of persisted operations, in process and bounded in bytes. A publish drops the
- * responses carrying its tags and no others; a response computed while a publish was landing is not
- * stored: a generation counter tells them apart, so the request after a publish sees the publish.
+ * responses carrying its tags and no others; a response computed while a publish of something it read
+ * was landing is not stored: the generation at which each tag was last dropped tells them apart, so
+ * the request after a publish sees the publish.
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse> | undefined;
   private readonly byTag = new Map<string, Set<string>>();
   private generation = 0;
+  /** When each tag was last dropped; bounded: past its size, every older ticket is refused instead. */
+  private readonly droppedAt = new Map<string, number>();
+  private floor = 0;
 
   constructor(maxBytes: number) {
     this.entries =
@@ -52,7 +56,8 @@ export class ResponseCache {
   }
 
   set(key: string, ticket: number, response: CachedResponse): void {
-    if (ticket !== this.generation || !this.entries) return;
+    if (!this.entries || ticket < this.floor) return;
+    if (response.tags.some((tag) => (this.droppedAt.get(tag) ?? -1) > ticket)) return;
     this.entries.set(key, response);
     if (!this.entries.has(key)) return;
     for (const tag of response.tags) {
@@ -63,15 +68,24 @@ export class ResponseCache {
   }
 
   /** Drops the responses that read anything these tags name; undefined drops them all. */
-  invalidate(tags?: Iterable<string>): void {
+  invalidate(tags?: readonly string[]): void {
+    // A change readers cannot see (an edit of a working copy) names no tags, and drops nothing.
+    if (tags?.length === 0) return;
     this.generation++;
+    if (tags === undefined || this.droppedAt.size > 10_000) {
+      this.floor = this.generation;
+      this.droppedAt.clear();
+    }
     if (!this.entries) return;
     if (tags === undefined) {
       this.entries.clear();
       this.byTag.clear();
       return;
     }
-    for (const tag of tags) for (const key of [...(this.byTag.get(tag) ?? [])]) this.entries.delete(key);
+    for (const tag of tags) {
+      this.droppedAt.set(tag, this.generation);
+      for (const key of [...(this.byTag.get(tag) ?? [])]) this.entries.delete(key);
+    }
   }
 
   /** How many responses are kept (for tests and metrics). */

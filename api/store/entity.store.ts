@@ -95,9 +95,122 @@ const toRelation = (r: EntityRelationRow): EntityRelation => ({
   note: r.note,
 });
 
-/** Records one change to an entity: its next version (see takeNextVersion). Call before the change, in its transaction. */
-export function changeEntity(db: Kysely<Database>, entityId: string, expectedVersion?: number): Promise<number> {
-  return takeNextVersion(db, 'entities', entityId, expectedVersion);
+/** Versions taken in a transaction whose revisions are not written yet, by transaction. */
+const unrecorded = new WeakMap<object, Array<{ entityId: string; version: number; action: string }>>();
+
+/**
+ * Records one change to an entity: its next version (see takeNextVersion). Call before the change, in
+ * its transaction; recordEntityRevisions writes the revision (the snapshot after every change of the
+ * transaction) before it commits, so that an entity's version always equals its number of revisions.
+ */
+export async function changeEntity(db: Kysely<Database>, entityId: string, expectedVersion?: number, action = 'update'): Promise<number> {
+  const version = await takeNextVersion(db, 'entities', entityId, expectedVersion);
+  let list = unrecorded.get(db);
+  if (!list) unrecorded.set(db, (list = []));
+  list.push({ entityId, version, action });
+  return version;
+}
+
+/** Writes the revisions of the entity changes made in this transaction. Call last, inside it. */
+export async function recordEntityRevisions(db: Kysely<Database>, actor: Actor): Promise<void> {
+  const list = unrecorded.get(db) ?? [];
+  unrecorded.delete(db);
+  for (const { entityId, version, action } of list) {
+    const snapshot = await snapshotEntity(db, entityId);
+    const previous = await db
+      .selectFrom('entity_revisions')
+      .select('snapshot')
+      .where('entity_id', '=', entityId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const before = previous ? (JSON.parse(previous.snapshot) as EntitySnapshot) : undefined;
+    await db
+      .insertInto('entity_revisions')
+      .values({
+        id: newId(),
+        entity_id: entityId,
+        version,
+        key_id: actor.keyId,
+        action,
+        diff: JSON.stringify(diffEntitySnapshots(before, snapshot)),
+        snapshot: JSON.stringify(snapshot),
+        created_at: now(),
+      })
+      .execute();
+  }
+}
+
+export interface EntitySnapshot {
+  slug: string;
+  kind: string;
+  name: string;
+  description: string;
+  summary: string;
+  wikidataId: string | null;
+  status: string;
+  mergedInto: string | null;
+  aliases: Array<{ name: string; locale: string }>;
+  facts: Array<{ id: string; kind: string; label: string; value: string; date: string | null; hedge: string | null }>;
+  relations: Array<{ id: string; predicate: string; objectId: string; hedge: string | null; note: string | null }>;
+}
+
+export async function snapshotEntity(db: Kysely<Database>, entityId: string): Promise<EntitySnapshot> {
+  const e = await db.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow();
+  const aliases = await db.selectFrom('entity_aliases').select(['name', 'locale']).where('entity_id', '=', entityId).orderBy('position').execute();
+  const facts = await db.selectFrom('entity_facts').select(['id', 'kind', 'label', 'value', 'date', 'hedge']).where('entity_id', '=', entityId).orderBy('position').execute();
+  const relations = await db
+    .selectFrom('entity_relations')
+    .select(['id', 'predicate', 'object_id', 'hedge', 'note'])
+    .where('subject_id', '=', entityId)
+    .orderBy('position')
+    .execute();
+  return {
+    slug: e.slug,
+    kind: e.kind,
+    name: e.name,
+    description: e.description,
+    summary: e.summary,
+    wikidataId: e.wikidata_id,
+    status: e.status,
+    mergedInto: e.merged_into,
+    aliases,
+    facts,
+    relations: relations.map((r) => ({ id: r.id, predicate: r.predicate, objectId: r.object_id, hedge: r.hedge, note: r.note })),
+  };
+}
+
+export function diffEntitySnapshots(before: EntitySnapshot | undefined, after: EntitySnapshot): Array<{ path: string; before: unknown; after: unknown }> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const fields = ['slug', 'kind', 'name', 'description', 'summary', 'wikidataId', 'status', 'mergedInto', 'aliases', 'facts', 'relations'] as const;
+  return fields.filter((f) => !before || !same(before[f], after[f])).map((f) => ({ path: f, before: before?.[f] ?? null, after: after[f] }));
+}
+
+export interface EntityRevision {
+  id: string;
+  entityId: string;
+  version: number;
+  keyId: string | null;
+  action: string;
+  diff: Array<{ path: string; before: unknown; after: unknown }>;
+  snapshot: EntitySnapshot;
+  createdAt: string;
+}
+
+/** Newest first. */
+export async function entityRevisionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<EntityRevision[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('entity_revisions').selectAll().where('entity_id', 'in', [...ids]).orderBy('version', 'desc').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    entityId: r.entity_id,
+    version: Number(r.version),
+    keyId: r.key_id,
+    action: r.action,
+    diff: JSON.parse(r.diff),
+    snapshot: JSON.parse(r.snapshot) as EntitySnapshot,
+    createdAt: r.created_at,
+  }));
 }
 
 export async function createEntity(db: Kysely<Database>, input: NewEntity): Promise<Entity> {
@@ -123,6 +236,9 @@ export async function createEntity(db: Kysely<Database>, input: NewEntity): Prom
     throw error;
   }
   await addAlias(db, row.id, { name: input.name, locale: 'en' });
+  let list = unrecorded.get(db);
+  if (!list) unrecorded.set(db, (list = []));
+  list.push({ entityId: row.id, version: 1, action: 'create' });
   return toEntity(row);
 }
 
@@ -355,20 +471,20 @@ export async function removeAlias(db: Kysely<Database>, entityId: string, alias:
     .where('normalized', '=', foldName(alias.name))
     .executeTakeFirst();
   if (Number(removed.numDeletedRows) === 0) throw new StoreInputError(['name'], `the entity has no alias "${alias.name}" in ${alias.locale}`, 'not_found');
-  await changeEntity(db, entityId);
+  await changeEntity(db, entityId, undefined, 'remove alias');
   await indexEntity(db, entityId);
 }
 
 export async function removeFact(db: Kysely<Database>, factId: string): Promise<void> {
   const removed = await db.deleteFrom('entity_facts').where('id', '=', factId).returning('entity_id').executeTakeFirst();
   if (!removed) throw new StoreInputError(['id'], 'no such fact', 'not_found');
-  await changeEntity(db, removed.entity_id);
+  await changeEntity(db, removed.entity_id, undefined, 'remove fact');
 }
 
 export async function removeRelation(db: Kysely<Database>, relationId: string): Promise<void> {
   const removed = await db.deleteFrom('entity_relations').where('id', '=', relationId).returning('subject_id').executeTakeFirst();
   if (!removed) throw new StoreInputError(['id'], 'no such relation', 'not_found');
-  await changeEntity(db, removed.subject_id);
+  await changeEntity(db, removed.subject_id, undefined, 'remove relation');
 }
 
 /**
@@ -384,8 +500,8 @@ export async function mergeEntities(db: Kysely<Database>, fromId: string, intoId
   ]);
   if (!from || from.merged_into) throw new StoreInputError(['from'], 'no such entity', 'not_found');
   if (!into || into.merged_into) throw new StoreInputError(['into'], 'no such entity', 'not_found');
-  await changeEntity(db, intoId);
-  await changeEntity(db, fromId);
+  await changeEntity(db, intoId, undefined, 'merge');
+  await changeEntity(db, fromId, undefined, 'merge');
   await db.updateTable('entity_aliases').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
   await db.updateTable('entity_facts').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
   await db.updateTable('entity_relations').set({ subject_id: intoId }).where('subject_id', '=', fromId).execute();

@@ -85,7 +85,7 @@ async function entityTags(db: Kysely<Database>, entityId: string, changed: Chang
 
 export async function publishEntity(db: Kysely<Database>, entityId: string, actor: Actor, changed: Changed, action = 'publish'): Promise<void> {
   await entityTags(db, entityId, changed);
-  await changeEntity(db, entityId);
+  await changeEntity(db, entityId, undefined, action);
   await db.updateTable('entities').set({ status: 'published', updated_at: now() }).where('id', '=', entityId).execute();
   await indexEntity(db, entityId);
   await releaseEntity(db, entityId, actor, action);
@@ -93,7 +93,7 @@ export async function publishEntity(db: Kysely<Database>, entityId: string, acto
 
 export async function unpublishEntity(db: Kysely<Database>, entityId: string, changed: Changed): Promise<void> {
   await entityTags(db, entityId, changed);
-  await changeEntity(db, entityId);
+  await changeEntity(db, entityId, undefined, 'unpublish');
   await db.updateTable('entities').set({ status: 'draft', updated_at: now() }).where('id', '=', entityId).execute();
   await indexEntity(db, entityId);
   await withdrawEntity(db, entityId);

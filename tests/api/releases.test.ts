@@ -114,6 +114,25 @@ describe.each(databases)('releases (%s)', (database) => {
     expect((await ok(t, '{ entity(name: "Kabol") { slug description releases { number } } }', {}, {})).entity).toMatchObject({ slug: 'kabul', description: 'Edited Kabul.' });
   });
 
+  it('records a revision for every entity change, so its version is its number of revisions', async () => {
+    const created = (
+      await ok(t, 'mutation { createEntity(input: { slug: "revised", kind: OTHER, name: "Revised", description: "d", summary: "s", aliases: ["Rev"] }) { id version } }', {}, keys.editor)
+    ).createEntity;
+    await ok(t, 'mutation($e: ID!) { addFact(entity: $e, input: { kind: "K", label: "L", value: "V" }) { id } }', { e: created.id }, keys.editor);
+    await ok(t, 'mutation($e: ID!) { addAlias(entity: $e, name: "Revisited") { id } }', { e: created.id }, keys.editor);
+    await ok(t, 'mutation($e: ID!, $v: Int!) { updateEntity(id: $e, expectedVersion: $v, input: { summary: "Longer." }) { id } }', { e: created.id, v: 3 }, keys.editor);
+    await ok(t, 'mutation($e: ID!) { publishEntity(id: $e) { id } }', { e: created.id }, keys.publisher);
+    const seen = (
+      await ok(t, '{ entity(slug: "revised", preview: true) { version revisions { version action key { name } diff { path } } } }', {}, keys.editor)
+    ).entity;
+    expect(seen.version).toBe(5);
+    expect(seen.revisions.map((r: any) => [r.version, r.action])).toEqual([[5, 'publish'], [4, 'update'], [3, 'add alias'], [2, 'add fact'], [1, 'create']]);
+    expect(seen.revisions[1].diff.map((d: any) => d.path)).toEqual(['summary']);
+    expect(seen.revisions[1].key).toEqual({ name: 'test editor' });
+    const denied = await t.gql('{ entity(slug: "revised") { revisions { version } } }');
+    expect(denied.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
   it('renders a mention of an entity with no release as plain words, on every path', async () => {
     const kabul = (await ok(t, '{ entity(slug: "kabul") { id } }', {}, {})).entity;
     await ok(t, 'mutation($e: ID!) { unpublishEntity(id: $e) { id } }', { e: kabul.id }, keys.publisher);
