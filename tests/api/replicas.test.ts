@@ -19,7 +19,13 @@ describeOnPostgres('replicas on one store (postgres)', () => {
   beforeAll(async () => {
     a = await startApp(database, { mutationsPerMinute: 20 });
     b = await createApp(
-      { nodeEnv: 'test', databaseUrl: a.app.config.databaseUrl, databaseSchema: a.app.config.databaseSchema, mutationsPerMinute: 20 },
+      {
+        nodeEnv: 'test',
+        databaseUrl: a.app.config.databaseUrl,
+        databaseSchema: a.app.config.databaseSchema,
+        mutationsPerMinute: 20,
+        schedulerIntervalMs: 3_600_000,
+      },
       { logger: pino({ level: 'silent' }) },
     );
     bUrl = await b.listen(0, '127.0.0.1');
@@ -49,6 +55,42 @@ describeOnPostgres('replicas on one store (postgres)', () => {
       seen = await fromB();
     }
     expect(seen.corrections).toEqual(['Corrected on replica A.']);
+  });
+
+  it('drops on both replicas only what a publish changed: publishing A leaves B hot everywhere', async () => {
+    const keys = await keysFor(a);
+    const other = (
+      await ok(a, 'mutation { createExplainer(input: { slug: "replica-b", title: "What is B?", headline: "B", summary: "B." }) { id } }', {}, keys.editor)
+    ).createExplainer;
+    await ok(a, 'mutation($x: ID!) { publishExplainer(id: $x, expectedVersion: 1) { id } }', { x: other.id }, keys.publisher);
+    const cache = async (base: string, slug: string) => (await fetch(`${base}${persistedGet({ explainer: slug })}`)).headers.get('x-cache');
+    const bases = [a.url, bUrl];
+    for (const base of bases) for (const slug of ['what-is-isis-k', 'replica-b']) await cache(base, slug);
+    for (const base of bases) expect([await cache(base, 'what-is-isis-k'), await cache(base, 'replica-b')]).toEqual(['hit', 'hit']);
+
+    await ok(a, 'mutation($x: ID!) { publishExplainer(id: $x, expectedVersion: 2) { id } }', { x: other.id }, keys.publisher);
+    // B hears of it a moment later; then B's copy of replica-b is gone and what-is-isis-k is still hot.
+    let seen = await cache(bUrl, 'replica-b');
+    for (let i = 0; i < 100 && seen === 'hit'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await cache(bUrl, 'replica-b');
+    }
+    expect(seen).toBe('miss');
+    for (const base of bases) expect(await cache(base, 'what-is-isis-k')).toBe('hit');
+  });
+
+  it('fires a scheduled publish exactly once when both replicas look at the same moment', async () => {
+    const keys = await keysFor(a);
+    for (let round = 0; round < 3; round++) {
+      const created = (
+        await ok(a, `mutation { createExplainer(input: { slug: "scheduled-${round}", title: "S?", headline: "S", summary: "S." }) { id } }`, {}, keys.editor)
+      ).createExplainer;
+      await ok(a, 'mutation($x: ID!) { schedulePublish(id: $x, expectedVersion: 1, at: "2020-01-01T00:00:00Z") { id } }', { x: created.id }, keys.publisher);
+      const fired = await Promise.all([a.app.publishDue(), b.publishDue()]);
+      expect(fired.reduce((sum, n) => sum + n, 0)).toBe(1);
+      const seen = (await ok(a, `{ explainer(slug: "scheduled-${round}") { releases { number } } }`, {}, {})).explainer;
+      expect(seen.releases).toEqual([{ number: 1 }]);
+    }
   });
 
   it('counts a lost change feed as a change, misses nothing while it is down, and hears changes again once it is back', async () => {
