@@ -1,16 +1,14 @@
 import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Query, Resolver, Root } from 'type-graphql';
+import { type Box, type BoxReader, type KeyFact as KeyFactValue, UnknownSection, buildBox, keyFactsOf } from '../box/context-box';
 import { UserInputError } from '../errors';
 import type { Entity as EntityRecord } from '../store/entity.store';
 import type { Explainer as ExplainerRecord } from '../store/explainer.store';
 import type { Section as SectionRecord } from '../store/section.store';
-import { chooseEdition } from '../locale/editions';
-import { negotiate } from '../locale/negotiate';
-import type { Source as SourceRecord } from '../store/source.store';
 import type { Context } from './context';
 import { ContextBox, KeyFact } from './context-box.type';
-import { Entity } from './entity.type';
-import { KeyFactKind, TextDirection, directionOf } from './enums';
 import { readEntity } from './entity.resolver';
+import { Entity } from './entity.type';
+import { TextDirection, directionOf } from './enums';
 import { explainerUrl, readEditions } from './explainer.resolver';
 import { Correction, Explainer } from './explainer.type';
 import { loadPresent } from './loaders';
@@ -19,27 +17,23 @@ import { Section } from './section.type';
 import { Source } from './source.type';
 import { READER_LOCALE, checkSlug, checkText, readerLocales } from './validate';
 
-interface Box {
-  locale: string;
-  question: string;
-  summary: string;
-  url: string;
-  explainer?: ExplainerRecord;
-  subject?: EntityRecord;
-  section?: string;
+/** The box module's view of the store for this request: the reader's copy, batched and tagged. */
+export function boxReader(ctx: Context): BoxReader {
+  const l = ctx.loaders;
+  return {
+    editions: (slug) => readEditions(ctx, slug),
+    entityByName: (name, locale) => readEntity(ctx, { name, locale, orSlug: true }),
+    entity: (id) => l.entity.load(id),
+    explainersOf: async (id) => (await l.explainersByEntity.load(id)).map((x) => x.explainer),
+    sections: (id) => l.sectionsByExplainer.load(id),
+    facts: (id) => l.factsByEntity.load(id),
+    aliases: (id) => l.aliasesByEntity.load(id),
+    relations: (id) => l.outgoingRelations.load(id),
+    entities: (ids) => loadPresent(l.entity, ids),
+    factSources: (id) => l.sourcesByFact.load(id),
+    relationSources: async (ids) => (await l.sourcesByRelation.loadMany(ids)).flatMap((s) => (s instanceof Error ? [] : s)),
+  };
 }
-
-interface KeyFactValue {
-  kind: KeyFactKind;
-  label: string;
-  value: string;
-  sources: SourceRecord[];
-}
-
-const questions: Record<string, (name: string) => string> = {
-  PERSON: (name) => `Who is ${name}?`,
-  PLACE: (name) => `Where is ${name}?`,
-};
 
 @Resolver(() => ContextBox)
 export class ContextBoxResolver {
@@ -62,30 +56,18 @@ export class ContextBoxResolver {
     }
     const wanted = readerLocales('locale', locale);
     if (section != null) checkSlug('section', section);
-    let explainer: ExplainerRecord | undefined;
-    let subject: EntityRecord | undefined;
-    if (explainerSlug != null) {
-      checkSlug('explainer', explainerSlug);
-      explainer = chooseEdition(await readEditions(ctx, explainerSlug), wanted, ctx.config.locales[0]);
-      if (!explainer) return undefined;
-      subject = explainer.subjectId ? await ctx.loaders.entity.load(explainer.subjectId) : undefined;
-    } else {
-      const name = checkText('entity', entityName!);
-      const aliasLocale = negotiate(wanted, ctx.config.locales) ?? ctx.config.locales[0];
-      subject = await readEntity(ctx, { name, locale: aliasLocale, orSlug: true });
-      if (!subject) return undefined;
-      const about = (await ctx.loaders.explainersByEntity.load(subject.id)).map((x) => x.explainer).filter((x) => x.subjectId === subject!.id);
-      explainer = chooseEdition(about, wanted, ctx.config.locales[0]);
+    const request = explainerSlug != null ? { explainer: checkSlug('explainer', explainerSlug) } : { entity: checkText('entity', entityName!) };
+    const settings = {
+      locales: ctx.config.locales,
+      explainerUrl: (x: ExplainerRecord) => explainerUrl(ctx, x),
+      entityUrl: (e: EntityRecord) => `${ctx.config.publicUrl}/entities/${e.slug}`,
+    };
+    try {
+      return await buildBox(boxReader(ctx), { ...request, section: section ?? undefined, wanted }, settings);
+    } catch (error) {
+      if (error instanceof UnknownSection) throw new UserInputError('section', `the explainer has no section "${error.message}"`);
+      throw error;
     }
-    if (section != null && explainer) {
-      const sections = await ctx.loaders.sectionsByExplainer.load(explainer.id);
-      if (!sections.some((s) => s.slug === section)) throw new UserInputError('section', `the explainer has no section "${section}"`);
-    }
-    if (explainer) {
-      return { locale: explainer.locale, question: explainer.title, summary: explainer.summary, url: explainerUrl(ctx, explainer), explainer, subject, section: section ?? undefined };
-    }
-    const ask = questions[subject!.kind] ?? ((name: string) => `What is ${name}?`);
-    return { locale: 'en', question: ask(subject!.name), summary: subject!.summary, url: `${ctx.config.publicUrl}/entities/${subject!.slug}`, subject };
   }
 
   @FieldResolver(() => ID, { description: 'Stable per explainer (or entity) and section: a cache key.' })
@@ -115,31 +97,8 @@ export class ContextBoxResolver {
   }
 
   @FieldResolver(() => [KeyFact], { description: 'Founded, also known as, active in, affiliate of: those the subject has.' })
-  async keyFacts(@Root() box: Box, @Ctx() ctx: Context): Promise<KeyFactValue[]> {
-    if (!box.subject) return [];
-    const id = box.subject.id;
-    const [facts, aliases, relations] = await Promise.all([
-      ctx.loaders.factsByEntity.load(id),
-      ctx.loaders.aliasesByEntity.load(id),
-      ctx.loaders.outgoingRelations.load(id),
-    ]);
-    const out: KeyFactValue[] = [];
-    for (const fact of facts.filter((f) => f.kind === 'FOUNDED')) {
-      out.push({ kind: KeyFactKind.FOUNDED, label: fact.label, value: fact.value, sources: await ctx.loaders.sourcesByFact.load(fact.id) });
-    }
-    const others = aliases.filter((a) => a.name !== box.subject!.name && a.locale === box.locale).map((a) => a.name);
-    if (others.length > 0) out.push({ kind: KeyFactKind.ALSO_KNOWN_AS, label: 'Also known as', value: others.join(', '), sources: [] });
-    const byPredicate = async (predicate: string, kind: KeyFactKind, label: string) => {
-      const chosen = relations.filter((r) => r.predicate === predicate);
-      if (chosen.length === 0) return;
-      const objects = await loadPresent(ctx.loaders.entity, chosen.map((r) => r.objectId));
-      if (objects.length === 0) return;
-      const sources = (await ctx.loaders.sourcesByRelation.loadMany(chosen.map((r) => r.id))).flatMap((s) => (s instanceof Error ? [] : s));
-      out.push({ kind, label, value: objects.map((o) => o.name).join(', '), sources: [...new Map(sources.map((s) => [s.id, s])).values()] });
-    };
-    await byPredicate('OPERATES_IN', KeyFactKind.ACTIVE_IN, 'Active in');
-    await byPredicate('AFFILIATE_OF', KeyFactKind.AFFILIATE_OF, 'Affiliate of');
-    return out;
+  keyFacts(@Root() box: Box, @Ctx() ctx: Context): Promise<KeyFactValue[]> {
+    return keyFactsOf(boxReader(ctx), box);
   }
 
   @FieldResolver(() => [Section], { description: 'The explainer\'s sections, or only the one asked for.' })

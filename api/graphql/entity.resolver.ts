@@ -9,6 +9,7 @@ import { Alias, Entity, Fact, Relation } from './entity.type';
 import { Explainer } from './explainer.type';
 import { fromGlobalId, toGlobalId } from './node';
 import { Source } from './source.type';
+import { questionFor } from '../box/context-box';
 import { negotiate } from '../locale/negotiate';
 import { tags } from '../store/tags';
 import { foldName } from '../text/fold';
@@ -59,6 +60,11 @@ export class EntityResolver {
   @FieldResolver(() => ID)
   id(@Root() entity: store.Entity): string {
     return toGlobalId('Entity', entity.id);
+  }
+
+  @FieldResolver(() => String, { description: 'The question a box about it asks: "Who is Amira Jadoon?", "What is ISIS-K?".' })
+  question(@Root() entity: store.Entity): string {
+    return questionFor(entity);
   }
 
   @FieldResolver(() => [Alias], { description: 'Every name it goes by, its own name first.' })
