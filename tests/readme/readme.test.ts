@@ -85,6 +85,6 @@ describe('the README, run as written', () => {
     expect((await fetch(`${origin}${script}`)).status).toBe(200);
     const [, slug] = /<backstory-box explainer="([^"]+)"/.exec(html.code)!;
     const box = await (await fetch(`${origin}${persistedGet({ explainer: slug })}`)).json();
-    expect(box.data.contextBox).toMatchObject({ question: 'What is LeT?', subject: { name: 'Lashkar-e-Taiba' } });
+    expect(box.data.contextBox).toMatchObject({ question: 'What is Lashkar-e-Taiba?', subject: { name: 'Lashkar-e-Taiba' } });
   }, 60_000);
 });
