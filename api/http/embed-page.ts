@@ -3,6 +3,7 @@ import type { ThemeSetting } from '../../widgets/src/attributes';
 import type { Variant } from '../../widgets/src/components/ContextBox';
 import { CONTEXT_BOX_QUERY } from '../../widgets/src/query';
 import type { ContextBoxData } from '../../widgets/src/types';
+import { tagHeaders } from '../cdn/purge';
 import { type EmbedAssets, renderEmbedPage, renderEmbedUnavailable } from '../pages/embed-page';
 import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, sendHtml } from './html';
 import { firstTag } from './explainer-page';
@@ -21,11 +22,13 @@ export function embedPageRoutes(ctx: HttpContext, assets: EmbedAssets): Route[] 
         const t = q.get('theme');
         const theme: ThemeSetting = t === 'light' || t === 'dark' ? t : 'auto'; // default auto
         const { locale, fromHeader } = readerLocale(url, req);
-        const unavailable = () =>
+        // A 404 carries the lookup's tags too: publishing the slug purges it wherever it is cached.
+        const unavailable = (tags: readonly string[] = []) =>
           sendHtml(req, res, 404, renderEmbedUnavailable({ lang: firstTag(locale), theme, assets }), {
             framing: 'any',
             cache: MISSING_PAGE_CACHE,
             varyLanguage: fromHeader,
+            extraHeaders: tagHeaders(tags),
           });
         if (!SLUG.test(slug)) return unavailable();
         // The very operation the widget sends, run in-process: the frame and the custom element show the same box.
@@ -33,10 +36,10 @@ export function embedPageRoutes(ctx: HttpContext, assets: EmbedAssets): Route[] 
         const box = result.data?.contextBox;
         if (!box) {
           if (result.errors?.length) throw new Error(`embed page query failed: ${result.errors[0].message}`);
-          return unavailable();
+          return unavailable(result.tags);
         }
         const html = renderEmbedPage({ box, variant, theme, assets, uiLocales: locale ? locale.split(', ') : [] });
-        sendHtml(req, res, 200, html, { framing: 'any', cache: PAGE_CACHE, language: box.locale, varyLanguage: fromHeader });
+        sendHtml(req, res, 200, html, { framing: 'any', cache: PAGE_CACHE, language: box.locale, varyLanguage: fromHeader, extraHeaders: tagHeaders(result.tags) });
       },
     },
   ];

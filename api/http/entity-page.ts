@@ -2,6 +2,7 @@
  * /entities/:slug (?locale=): the entity page, where the box of an entity no explainer is about links
  * to; 404 for a slug with nothing published, 301 from the slug of an entity merged into another.
  */
+import { tagHeaders } from '../cdn/purge';
 import { readPreferences } from '../locale/negotiate';
 import { ENTITY_PAGE_QUERY, type EntityPageData } from '../pages/entity.query';
 import { entityLocale, oneEditionEach, renderEntityNotFoundPage, renderEntityPage } from '../pages/entity-page';
@@ -20,22 +21,24 @@ export function entityPageRoutes(ctx: HttpContext, stylesheet: string): Route[] 
       handler: async (req, res, params, url) => {
         const slug = params.slug ?? '';
         const { locale, fromHeader } = readerLocale(url, req);
-        const notFound = () =>
+        // A 404 carries the lookup's tags too: publishing the slug purges it wherever it is cached.
+        const notFound = (tags: readonly string[] = []) =>
           sendHtml(req, res, 404, renderEntityNotFoundPage({ lang: firstTag(locale), stylesheet, publisherName: PUBLISHER_NAME }), {
             framing: 'none',
             cache: MISSING_PAGE_CACHE,
             varyLanguage: fromHeader,
+            extraHeaders: tagHeaders(tags),
           });
         if (!SLUG.test(slug)) return notFound();
         const result = await ctx.execute<EntityPageData>(ENTITY_PAGE_QUERY, { slug, locale });
         const entity = result.data?.entity;
         if (!entity) {
           if (result.errors?.length) throw new Error(`entity page query failed: ${result.errors[0].message}`);
-          return notFound();
+          return notFound(result.tags);
         }
         // The API answers an old slug with the entity it was merged into: send the reader there for good.
         if (entity.slug !== slug) {
-          return send(res, 301, '', { location: `/entities/${entity.slug}${url.search}`, 'cache-control': PAGE_CACHE });
+          return send(res, 301, '', { location: `/entities/${entity.slug}${url.search}`, 'cache-control': PAGE_CACHE, ...tagHeaders(result.tags) });
         }
         if (result.errors?.length) ctx.logger.warn({ slug, error: result.errors[0].message }, 'entity page rendered without part of its query');
         const box = result.data?.contextBox;
@@ -49,7 +52,13 @@ export function entityPageRoutes(ctx: HttpContext, stylesheet: string): Route[] 
           stylesheet,
           publisher: { name: PUBLISHER_NAME, url: publicUrl },
         });
-        sendHtml(req, res, 200, html, { framing: 'none', cache: PAGE_CACHE, language: entityLocale(entity), varyLanguage: fromHeader });
+        sendHtml(req, res, 200, html, {
+          framing: 'none',
+          cache: PAGE_CACHE,
+          language: entityLocale(entity),
+          varyLanguage: fromHeader,
+          extraHeaders: tagHeaders(result.tags),
+        });
       },
     },
   ];

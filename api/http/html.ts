@@ -24,18 +24,20 @@ export interface HtmlOptions {
   language?: string;
   /** The page was chosen by the request's Accept-Language. */
   varyLanguage?: boolean;
+  /** More headers, on a 304 too (a CDN revalidating its copy keeps the Surrogate-Key it purges by). */
+  extraHeaders?: Record<string, string>;
 }
 
 /** Sends a rendered page with its security headers, gzipped when the client takes it, 304 when unchanged. */
 export function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string, options: HtmlOptions): void {
   const vary = options.varyLanguage ? 'accept-encoding, accept-language' : 'accept-encoding';
-  const headers: Record<string, string> = { ...htmlHeaders(options.framing, options.csp), 'cache-control': options.cache, vary };
+  const headers: Record<string, string> = { ...htmlHeaders(options.framing, options.csp), ...options.extraHeaders, 'cache-control': options.cache, vary };
   if (options.language) headers['content-language'] = options.language;
   let body = Buffer.from(html);
   const gzip = body.length > 1024 && acceptsEncoding(req, 'gzip');
   headers.etag = `"${contentHash(body)}${gzip ? '-gz' : ''}"`;
   if (status === 200 && notModified(req, headers.etag)) {
-    res.writeHead(304, { etag: headers.etag, 'cache-control': options.cache, vary });
+    res.writeHead(304, { ...options.extraHeaders, etag: headers.etag, 'cache-control': options.cache, vary });
     res.end();
     return;
   }

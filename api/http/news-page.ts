@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tagHeaders } from '../cdn/purge';
 import { newsPageCsp, newsPageDir, readNewsPageTemplate, renderNewsPage } from '../pages/news-page';
 import { PAGE_CACHE, sendHtml } from './html';
 import { explainerPageRef, oembedFor, ownOrigins } from './oembed';
@@ -34,12 +35,17 @@ export function newsPageRoutes(ctx: HttpContext): Route[] {
         // Relative links in the page need the trailing slash.
         if (!url.pathname.endsWith('/')) return send(res, 301, '', { location: NEWS_PAGE_PATH });
         const ref = explainerPageRef(new URL(`${publicUrl}/explainers/${EXAMPLE_SLUG}`), ownOrigins(publicUrl));
-        const oembed = ref && (await oembedFor(ctx, ref));
+        const oembed = ref ? await oembedFor(ctx, ref) : undefined;
         const html = renderNewsPage(template, {
           backstory: publicUrl,
-          oembedHtml: oembed?.html ?? '<p>(The oEmbed answer was empty: is the example explainer published?)</p>',
+          oembedHtml: oembed?.answer?.html ?? '<p>(The oEmbed answer was empty: is the example explainer published?)</p>',
         });
-        sendHtml(req, res, 200, html, { framing: 'none', cache: PAGE_CACHE, csp: `${newsPageCsp(publicUrl)}; frame-ancestors 'none'` });
+        sendHtml(req, res, 200, html, {
+          framing: 'none',
+          cache: PAGE_CACHE,
+          csp: `${newsPageCsp(publicUrl)}; frame-ancestors 'none'`,
+          extraHeaders: tagHeaders(oembed?.tags ?? []),
+        });
       },
     },
     {

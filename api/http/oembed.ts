@@ -6,6 +6,7 @@
  * format=xml); a URL we have nothing for is 404; width and height never exceed maxwidth/maxheight.
  */
 import type { IncomingMessage } from 'node:http';
+import { tagHeaders } from '../cdn/purge';
 import { readPreferences } from '../locale/negotiate';
 import { SLUG, escapeHtml } from './html';
 import { type HttpContext, type Route, sendJson } from './route';
@@ -78,21 +79,24 @@ export interface OEmbedResponse {
 
 const LOOKUP = `query OEmbed($slug: String!, $locale: String) { explainer(slug: $slug, locale: $locale) { title locale } }`;
 
-/** The oEmbed answer for a page of ours, or undefined when there is no such published explainer. */
+/**
+ * The oEmbed answer for a page of ours (undefined when there is no such published explainer), and the
+ * tags of the lookup, found or not.
+ */
 export async function oembedFor(
   ctx: HttpContext,
   ref: ExplainerPageRef,
   max: { width?: number; height?: number } = {},
   /** The consumer's Accept-Language, for a page URL that names no locale. */
   acceptLanguage?: string,
-): Promise<OEmbedResponse | undefined> {
+): Promise<{ answer?: OEmbedResponse; tags: readonly string[] }> {
   const locale = readPreferences(ref.locale).tags.join(', ') || readPreferences(acceptLanguage).tags.join(', ') || undefined;
   const result = await ctx.execute<{ explainer: { title: string; locale: string } | null }>(LOOKUP, { slug: ref.slug, locale });
   const explainer = result.data?.explainer;
-  if (!explainer) return undefined;
+  if (!explainer) return { tags: result.tags };
   const width = Math.min(EMBED_WIDTH, max.width ?? EMBED_WIDTH);
   const height = Math.min(EMBED_HEIGHT, max.height ?? EMBED_HEIGHT);
-  return {
+  const answer: OEmbedResponse = {
     type: 'rich',
     version: '1.0',
     title: explainer.title,
@@ -103,6 +107,7 @@ export async function oembedFor(
     height,
     html: iframeHtml({ src: embedPageUrl(ref), title: `Backstory: ${explainer.title}`, width, height }),
   };
+  return { answer, tags: result.tags };
 }
 
 function dimension(value: string | null): number | undefined | 'bad' {
@@ -112,8 +117,8 @@ function dimension(value: string | null): number | undefined | 'bad' {
 
 export function oembedRoutes(ctx: HttpContext): Route[] {
   const cors = { 'access-control-allow-origin': '*' };
-  const fail = (res: Parameters<Route['handler']>[1], status: number, error: string) =>
-    sendJson(res, status, { error }, { ...cors, 'cache-control': 'public, max-age=60' });
+  const fail = (res: Parameters<Route['handler']>[1], status: number, error: string, tags: readonly string[] = []) =>
+    sendJson(res, status, { error }, { ...cors, 'cache-control': 'public, max-age=60', ...tagHeaders(tags) });
   return [
     {
       method: 'GET',
@@ -136,10 +141,12 @@ export function oembedRoutes(ctx: HttpContext): Route[] {
 
         const ref = explainerPageRef(page, ownOrigins(ctx.config.publicUrl, req));
         const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'].slice(0, 500) : undefined;
-        const answer = ref && (await oembedFor(ctx, ref, { width, height }, acceptLanguage));
-        if (!answer) return fail(res, 404, 'no published explainer at that url');
+        const found = ref && (await oembedFor(ctx, ref, { width, height }, acceptLanguage));
+        // Not found after a lookup: the lookup's tags let a publish of that slug purge the cached 404.
+        if (!found?.answer) return fail(res, 404, 'no published explainer at that url', found ? found.tags : []);
+        const { answer, tags } = found;
         // The title is in the language the page URL names, or else the one the consumer asked for.
-        sendJson(res, 200, answer, { ...cors, 'cache-control': `public, max-age=${OEMBED_CACHE_AGE}`, vary: 'accept-language' });
+        sendJson(res, 200, answer, { ...cors, 'cache-control': `public, max-age=${OEMBED_CACHE_AGE}`, vary: 'accept-language', ...tagHeaders(tags) });
       },
     },
   ];
