@@ -62,7 +62,7 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility, read
     quotesByExplainer: grouped((ids) => explainers.quotesBy(db, 'explainer_id', ids, visibility), (q) => q.explainerId, tags.explainer),
     speakersByQuote: grouped((ids) => explainers.speakersByQuoteIds(db, ids, visibility), (s) => s.quoteId),
     correctionsByExplainer: grouped((ids) => explainers.correctionsByExplainerIds(db, ids, visibility), (c) => c.explainerId, tags.explainer),
-    translationsByGroup: grouped((ids) => explainers.translationsByGroups(db, ids, visibility), (x) => x.translationGroup, () => tags.lists),
+    translationsByGroup: grouped((ids) => explainers.translationsByGroups(db, ids, visibility), (x) => x.translationGroup, tags.translations),
     source,
     sourcesByExplainer: grouped((ids) => sources.sourcesByExplainerIds(db, ids, visibility), (s) => s.explainerId, tags.explainer),
     sourcesByFact: sourcesOfCitations('fact_id'),
