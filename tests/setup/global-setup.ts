@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import { testDatabaseUrl } from './databases';
-import { chromiumPath } from './requirements';
+import { chromiumPath, varnishdPath } from './requirements';
 
 /**
- * PostgreSQL must answer for the PostgreSQL half of the suite, and Chromium must be there for the
- * browser suites. Under CI=true a missing one fails the run; elsewhere its suites are skipped, and
+ * PostgreSQL must answer for the PostgreSQL half of the suite, Chromium must be there for the browser
+ * suites, and varnishd for the CDN suite. Under CI=true a missing one fails the run; elsewhere its suites are skipped, and
  * one line each says so.
  */
 export default async function globalSetup(): Promise<void> {
@@ -22,6 +22,7 @@ export default async function globalSetup(): Promise<void> {
     await client.end().catch(() => undefined);
   }
   if (!existsSync(chromiumPath())) missing.push(`Chromium is not at ${chromiumPath()}: the browser suites are SKIPPED; install Debian's chromium or set CHROMIUM_PATH`);
+  if (!existsSync(varnishdPath())) missing.push(`varnishd is not at ${varnishdPath()}: the Varnish suites are SKIPPED; install Debian's varnish and varnish-modules or set VARNISHD_PATH`);
 
   if (missing.length > 0 && process.env.CI === 'true') {
     throw new Error(`under CI=true every suite must run:\n${missing.join('\n')}`);

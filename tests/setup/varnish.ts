@@ -1,18 +1,19 @@
 /**
  * Varnish Cache for the CDN tests: Debian's varnishd with varnish-modules' xkey, running
  * examples/varnish/backstory.vcl in front of a test Backstory. Without it the suite fails under
- * CI=true and is skipped, loudly, anywhere else.
+ * CI=true and is skipped anywhere else (the global setup says so, once).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { varnishdPath } from './requirements';
 
-export const VARNISHD = process.env.VARNISHD_PATH || '/usr/sbin/varnishd';
+export const VARNISHD = varnishdPath();
 export const EXAMPLE_VCL = join(__dirname, '../../examples/varnish/backstory.vcl');
 
-/** describe() when varnishd is there; a failing suite under CI=true when it is not; else a loud skip. */
+/** describe() when varnishd is there; a failing suite under CI=true when it is not; else a skip. */
 export function describeWithVarnish(name: string, suite: () => void): void {
   if (existsSync(VARNISHD)) {
     describe(name, suite);
@@ -23,7 +24,6 @@ export function describeWithVarnish(name: string, suite: () => void): void {
       });
     });
   } else {
-    console.warn(`\n[backstory] varnishd is not at ${VARNISHD}: the Varnish tests "${name}" are SKIPPED. Install Debian's varnish and varnish-modules or set VARNISHD_PATH.\n`);
     describe.skip(name, suite);
   }
 }
