@@ -72,7 +72,7 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility, read
     releasesByExplainer: grouped((ids) => releases.releasesByExplainerIds(db, ids), (r) => r.subjectId, tags.explainer),
     releasesByEntity: grouped((ids) => releases.entityReleasesByIds(db, ids), (r) => r.subjectId, tags.entity),
     key: byId((ids) => keys.keysByIds(db, ids)),
-    citationsBySource: grouped((ids) => sources.citationsBy(db, 'source_id', ids, visibility), (c) => c.sourceId, () => tags.lists),
+    citationsBySource: grouped((ids) => sources.citationsBy(db, 'source_id', ids, visibility), (c) => c.sourceId, tags.citationsOf),
   };
 }
 

@@ -35,6 +35,14 @@ async function explainerTags(db: Kysely<Database>, explainerId: string, changed:
   }
   const mentioned = await db.selectFrom('released_mentions').select('entity_id').distinct().where('explainer_id', '=', explainerId).execute();
   for (const { entity_id } of mentioned) changed.add(tags.explainersOf(entity_id));
+  const cited = await db
+    .selectFrom('released_citations')
+    .innerJoin('released_sections', 'released_sections.id', 'released_citations.section_id')
+    .select('released_citations.source_id')
+    .distinct()
+    .where('released_sections.explainer_id', '=', explainerId)
+    .execute();
+  for (const { source_id } of cited) changed.add(tags.citationsOf(source_id));
 }
 
 export async function publishExplainer(db: Kysely<Database>, change: ExplainerChange, changed: Changed) {
@@ -81,6 +89,18 @@ async function entityTags(db: Kysely<Database>, entityId: string, changed: Chang
   for (const { normalized } of aliases) changed.add(tags.entityName(normalized));
   const relations = await db.selectFrom('entity_relations').select('object_id').where('subject_id', '=', entityId).execute();
   for (const { object_id } of relations) changed.add(tags.entity(object_id));
+  const cited = await db
+    .selectFrom('released_citations')
+    .select('source_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        eb('fact_id', 'in', eb.selectFrom('released_entity_facts').select('id').where('entity_id', '=', entityId)),
+        eb('relation_id', 'in', eb.selectFrom('released_entity_relations').select('id').where('subject_id', '=', entityId)),
+      ]),
+    )
+    .execute();
+  for (const { source_id } of cited) changed.add(tags.citationsOf(source_id));
 }
 
 export async function publishEntity(db: Kysely<Database>, entityId: string, actor: Actor, changed: Changed, action = 'publish'): Promise<void> {
@@ -89,6 +109,7 @@ export async function publishEntity(db: Kysely<Database>, entityId: string, acto
   await db.updateTable('entities').set({ status: 'published', updated_at: now() }).where('id', '=', entityId).execute();
   await indexEntity(db, entityId);
   await releaseEntity(db, entityId, actor, action);
+  await entityTags(db, entityId, changed);
 }
 
 export async function unpublishEntity(db: Kysely<Database>, entityId: string, changed: Changed): Promise<void> {

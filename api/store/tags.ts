@@ -16,6 +16,8 @@ export const tags = {
   entitySlug: (slug: string) => `entity-slug:${slug}`,
   /** A lookup by a folded name (any alias); hashed, since names have spaces. */
   entityName: (normalized: string) => `entity-name:${short(normalized)}`,
+  /** Which released passages, facts and relations cite a source. */
+  citationsOf: (sourceId: string) => `citations-of:${sourceId}`,
   /** Which explainers are about, or mention, an entity. */
   explainersOf: (entityId: string) => `explainers-of:${entityId}`,
   /** Lists and search: any publish may change them. */
