@@ -88,6 +88,27 @@ describeInBrowser('when the box cannot be shown (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a box that fails to render (an answer it cannot read): its quiet link, never a blank box', async () => {
+    host.set('/bad-answer', partnerPage({ script: t.url, slug: 'what-is-isis-k', frame: t.url }));
+    const context = await chromium.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors: Error[] = [];
+    page.on('pageerror', (error) => errors.push(error));
+    // An answer with a key fact the box cannot read: rendering it throws inside the box.
+    await page.route('**/graphql?*', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.data.contextBox.keyFacts = [{ kind: 'FOUNDED', label: 'Founded', value: 'then', sources: 'not a list' }];
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${host.origin}/bad-answer`, { waitUntil: 'load' });
+    const box = await fallback(page);
+    expect(box.text).toBe('Read the explainer');
+    expect(box.href).toBe(`${t.url}/explainers/what-is-isis-k`);
+    await pageStillWorks(page);
+    expect(errors).toEqual([]);
+  });
+
   it('backstory.js itself unreachable: nothing appears, and the page carries on', async () => {
     const { page, errors } = await open('/script-down', partnerPage({ script: stoppedUrl, slug: 'what-is-isis-k', frame: stoppedUrl }));
     await page.waitForTimeout(300);
