@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type * as entityStore from '../store/entity.store';
 import type * as store from '../store/explainer.store';
-import { type EntityRelease, type Release as ReleaseRecord, changesSinceRelease, releasedVersions } from '../store/release.store';
+import { type EntityRelease, type Release as ReleaseRecord, changesSinceRelease, hasUnpublishedChanges } from '../store/release.store';
 import { findScheduledPublish } from '../store/schedule.store';
 import { requireRole } from './auth';
 import type { Context } from './context';
@@ -28,11 +28,9 @@ export class ExplainerReleaseResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the working copy differs from what readers see (true before the first publish). Editor.' })
-  async hasUnpublishedChanges(@Root() explainer: store.Explainer, @Ctx() ctx: Context): Promise<boolean> {
+  hasUnpublishedChanges(@Root() explainer: store.Explainer, @Ctx() ctx: Context): Promise<boolean> {
     requireRole(ctx, 'editor');
-    const released = (await releasedVersions(ctx.db, 'explainers', [explainer.id])).get(explainer.id);
-    const working = await ctx.db.selectFrom('explainers').select('version').where('id', '=', explainer.id).executeTakeFirst();
-    return released === undefined || Number(working?.version) !== released;
+    return hasUnpublishedChanges(ctx.db, 'explainers', explainer.id);
   }
 
   @FieldResolver(() => [Change], { description: 'What the working copy changes against the latest release. Editor.' })
@@ -56,11 +54,9 @@ export class EntityReleaseResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the working copy differs from what readers see. Editor.' })
-  async hasUnpublishedChanges(@Root() entity: entityStore.Entity, @Ctx() ctx: Context): Promise<boolean> {
+  hasUnpublishedChanges(@Root() entity: entityStore.Entity, @Ctx() ctx: Context): Promise<boolean> {
     requireRole(ctx, 'editor');
-    const released = (await releasedVersions(ctx.db, 'entities', [entity.id])).get(entity.id);
-    const working = await ctx.db.selectFrom('entities').select('version').where('id', '=', entity.id).executeTakeFirst();
-    return released === undefined || Number(working?.version) !== released;
+    return hasUnpublishedChanges(ctx.db, 'entities', entity.id);
   }
 }
 

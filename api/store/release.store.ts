@@ -268,11 +268,11 @@ export async function entityReleasesByIds(db: Kysely<Database>, ids: readonly st
   }));
 }
 
-/** The released copies' versions, for telling whether a working copy has unpublished changes. */
-export async function releasedVersions(db: Kysely<Database>, table: 'explainers' | 'entities', ids: readonly string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom(table === 'explainers' ? 'released_explainers' : 'released_entities').select(['id', 'version']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((r) => [r.id, Number(r.version)]));
+/** Whether the working copy differs from what readers see: its version moved on, or it was never released. */
+export async function hasUnpublishedChanges(db: Kysely<Database>, table: 'explainers' | 'entities', id: string): Promise<boolean> {
+  const released = await db.selectFrom(table === 'explainers' ? 'released_explainers' : 'released_entities').select('version').where('id', '=', id).executeTakeFirst();
+  const working = await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+  return !released || Number(working?.version) !== Number(released.version);
 }
 
 /**
