@@ -5,7 +5,10 @@
  */
 import { chooseEdition } from '../locale/editions';
 import { negotiate } from '../locale/negotiate';
-import type { Entity, EntityAlias, EntityFact, EntityRelation } from '../store/entity.store';
+import type { EntityAlias } from '../store/alias.store';
+import type { Entity } from '../store/entity.store';
+import type { EntityFact } from '../store/fact.store';
+import type { EntityRelation } from '../store/relation.store';
 import type { Explainer } from '../store/explainer.store';
 import type { Section } from '../store/section.store';
 import type { Source } from '../store/source.store';

@@ -3,7 +3,12 @@ import { UserInputError } from '../errors';
 import { StoreInputError } from '../store/errors';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database';
-import * as entities from '../store/entity.store';
+import { addAlias, removeAlias } from '../store/alias.store';
+import { createEntity, findEntity, updateEntity } from '../store/entity.store';
+import { changeEntity } from '../store/entity-revision.store';
+import { addFact, factsByIds, removeFact } from '../store/fact.store';
+import { mergeEntities } from '../store/merge.store';
+import { addRelation, relationsByIds, removeRelation } from '../store/relation.store';
 import { citeFact, citeRelation, createSource } from '../store/source.store';
 import { missingIds } from '../store/references';
 import { publishEntity, releaseMerge, unpublishEntity } from '../store/publishing.store';
@@ -32,7 +37,7 @@ export class EntityEditingResolver {
     return write(ctx, 'editor', async (db) => {
       if (input.wikidataId != null && !wikidata.test(input.wikidataId)) throw new UserInputError('input.wikidataId', 'a Wikidata item id, like Q889');
       const locale = checkLocale('input.locale', input.locale, ctx.config);
-      const entity = await entities.createEntity(db, {
+      const entity = await createEntity(db, {
         slug: checkSlug('input.slug', input.slug),
         kind: input.kind,
         name: checkText('input.name', input.name),
@@ -43,7 +48,7 @@ export class EntityEditingResolver {
       });
       for (const [i, alias] of input.aliases.entries()) {
         try {
-          await entities.addAlias(db, entity.id, { name: checkText(['input', 'aliases', i].join('.'), alias), locale });
+          await addAlias(db, entity.id, { name: checkText(['input', 'aliases', i].join('.'), alias), locale });
         } catch (error) {
           if (error instanceof StoreInputError) throw new StoreInputError(['input', 'aliases', i], error.message, error.kind);
           throw error;
@@ -62,7 +67,7 @@ export class EntityEditingResolver {
   ) {
     return write(ctx, 'editor', async (db) => {
       if (input.wikidataId != null && !wikidata.test(input.wikidataId)) throw new UserInputError('input.wikidataId', 'a Wikidata item id, like Q889');
-      return entities.updateEntity(db, idOf('Entity', id, 'id'), expectedVersion, {
+      return updateEntity(db, idOf('Entity', id, 'id'), expectedVersion, {
         slug: input.slug === undefined ? undefined : checkSlug('input.slug', input.slug),
         kind: input.kind,
         name: input.name === undefined ? undefined : checkText('input.name', input.name),
@@ -77,9 +82,9 @@ export class EntityEditingResolver {
   addAlias(@Arg('entity', () => ID) entity: string, @Arg('name') name: string, @Arg('locale', { defaultValue: 'en' }) locale: string, @Ctx() ctx: Context) {
     return write(ctx, 'editor', async (db) => {
       const id = await existing(db, 'entities', idOf('Entity', entity, 'entity'), 'entity');
-      await entities.changeEntity(db, id, undefined, 'add alias');
-      await entities.addAlias(db, id, { name: checkText('name', name), locale: checkLocale('locale', locale, ctx.config) });
-      return entities.findEntity(db, { id }, 'preview');
+      await changeEntity(db, id, undefined, 'add alias');
+      await addAlias(db, id, { name: checkText('name', name), locale: checkLocale('locale', locale, ctx.config) });
+      return findEntity(db, { id }, 'preview');
     });
   }
 
@@ -87,8 +92,8 @@ export class EntityEditingResolver {
   removeAlias(@Arg('entity', () => ID) entity: string, @Arg('name') name: string, @Arg('locale', { defaultValue: 'en' }) locale: string, @Ctx() ctx: Context) {
     return write(ctx, 'editor', async (db) => {
       const id = idOf('Entity', entity, 'entity');
-      await entities.removeAlias(db, id, { name, locale: checkLocale('locale', locale, ctx.config) });
-      return entities.findEntity(db, { id }, 'preview');
+      await removeAlias(db, id, { name, locale: checkLocale('locale', locale, ctx.config) });
+      return findEntity(db, { id }, 'preview');
     });
   }
 
@@ -99,8 +104,8 @@ export class EntityEditingResolver {
       if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date)) throw new UserInputError('input.date', 'an ISO date: 2015, 2015-01 or 2015-01-26');
       const sourceIds: string[] = [];
       for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
-      await entities.changeEntity(db, id, undefined, 'add fact');
-      return entities.addFact(db, id, {
+      await changeEntity(db, id, undefined, 'add fact');
+      return addFact(db, id, {
         kind: checkText('input.kind', input.kind, 50),
         label: checkText('input.label', input.label),
         value: checkText('input.value', input.value, 1000),
@@ -114,7 +119,7 @@ export class EntityEditingResolver {
   @Mutation(() => Boolean, { description: 'Editor.' })
   async removeFact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return write(ctx, 'editor', async (db) => {
-      await entities.removeFact(db, id);
+      await removeFact(db, id);
       return true;
     });
   }
@@ -126,15 +131,15 @@ export class EntityEditingResolver {
       const objectId = await existing(db, 'entities', idOf('Entity', input.object, 'input.object'), 'input.object');
       const sourceIds: string[] = [];
       for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
-      await entities.changeEntity(db, subjectId, undefined, 'add relation');
-      return entities.addRelation(db, { subjectId, predicate: input.predicate, objectId, hedge: input.hedge, note: input.note, sourceIds });
+      await changeEntity(db, subjectId, undefined, 'add relation');
+      return addRelation(db, { subjectId, predicate: input.predicate, objectId, hedge: input.hedge, note: input.note, sourceIds });
     });
   }
 
   @Mutation(() => Boolean, { description: 'Editor.' })
   removeRelation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return write(ctx, 'editor', async (db) => {
-      await entities.removeRelation(db, id);
+      await removeRelation(db, id);
       return true;
     });
   }
@@ -158,9 +163,9 @@ export class EntityEditingResolver {
     return write(ctx, 'publisher', async (db, actor, changed) => {
       const intoId = idOf('Entity', into, 'into');
       const fromId = idOf('Entity', from, 'from');
-      await entities.mergeEntities(db, fromId, intoId, actor);
+      await mergeEntities(db, fromId, intoId, actor);
       await releaseMerge(db, fromId, intoId, actor, changed);
-      return entities.findEntity(db, { id: intoId }, 'preview');
+      return findEntity(db, { id: intoId }, 'preview');
     });
   }
 
@@ -178,8 +183,8 @@ export class EntityEditingResolver {
     return write(ctx, 'editor', async (db) => {
       const factId = await existing(db, 'entity_facts', fact, 'fact');
       await citeFact(db, factId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
-      const cited = (await entities.factsByIds(db, [factId], 'preview'))[0];
-      await entities.changeEntity(db, cited.entityId, undefined, 'cite fact');
+      const cited = (await factsByIds(db, [factId], 'preview'))[0];
+      await changeEntity(db, cited.entityId, undefined, 'cite fact');
       return cited;
     });
   }
@@ -189,8 +194,8 @@ export class EntityEditingResolver {
     return write(ctx, 'editor', async (db) => {
       const relationId = await existing(db, 'entity_relations', relation, 'relation');
       await citeRelation(db, relationId, await existing(db, 'sources', idOf('Source', source, 'source'), 'source'));
-      const cited = (await entities.relationsByIds(db, [relationId], 'preview'))[0];
-      await entities.changeEntity(db, cited.subjectId, undefined, 'cite relation');
+      const cited = (await relationsByIds(db, [relationId], 'preview'))[0];
+      await changeEntity(db, cited.subjectId, undefined, 'cite relation');
       return cited;
     });
   }
@@ -200,7 +205,7 @@ export class EntityEditingResolver {
       const entityId = await existing(db, 'entities', idOf('Entity', id, 'id'), 'id');
       if (status === 'published') await publishEntity(db, entityId, actor, changed);
       else await unpublishEntity(db, entityId, changed);
-      return entities.findEntity(db, { id: entityId }, 'preview');
+      return findEntity(db, { id: entityId }, 'preview');
     });
   }
 }

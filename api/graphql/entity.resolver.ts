@@ -2,6 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { UserInputError } from '../errors';
 import type * as store from '../store/entity.store';
 import { findEntity, listEntities } from '../store/entity.store';
+import type { EntityFact } from '../store/fact.store';
+import type { EntityRelation } from '../store/relation.store';
 import { Connection, toConnection } from './connection.type';
 import type { Context } from './context';
 import { EntityKind } from './enums';
@@ -101,7 +103,7 @@ export class EntityResolver {
 @Resolver(() => Fact)
 export class FactResolver {
   @FieldResolver(() => [Source], { description: 'The sources the text attributes this fact to; empty when it attributes it to none.' })
-  sources(@Root() fact: store.EntityFact, @Ctx() ctx: Context) {
+  sources(@Root() fact: EntityFact, @Ctx() ctx: Context) {
     return ctx.loaders.sourcesByFact.load(fact.id);
   }
 }
@@ -109,17 +111,17 @@ export class FactResolver {
 @Resolver(() => Relation)
 export class RelationResolver {
   @FieldResolver(() => Entity)
-  subject(@Root() relation: store.EntityRelation, @Ctx() ctx: Context) {
+  subject(@Root() relation: EntityRelation, @Ctx() ctx: Context) {
     return ctx.loaders.entity.load(relation.subjectId);
   }
 
   @FieldResolver(() => Entity)
-  object(@Root() relation: store.EntityRelation, @Ctx() ctx: Context) {
+  object(@Root() relation: EntityRelation, @Ctx() ctx: Context) {
     return ctx.loaders.entity.load(relation.objectId);
   }
 
   @FieldResolver(() => [Source])
-  sources(@Root() relation: store.EntityRelation, @Ctx() ctx: Context) {
+  sources(@Root() relation: EntityRelation, @Ctx() ctx: Context) {
     return ctx.loaders.sourcesByRelation.load(relation.id);
   }
 }

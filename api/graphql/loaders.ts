@@ -1,7 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database';
+import * as aliases from '../store/alias.store';
 import * as entities from '../store/entity.store';
+import * as entityRevisions from '../store/entity-revision.store';
+import * as facts from '../store/fact.store';
+import * as relations from '../store/relation.store';
 import * as explainers from '../store/explainer.store';
 import type { Visibility } from '../store/ids';
 import * as sections from '../store/section.store';
@@ -47,12 +51,12 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility, read
     });
   return {
     entity: byId((ids) => entities.entitiesByIds(db, ids, visibility), tags.entity),
-    aliasesByEntity: grouped((ids) => entities.aliasesByEntityIds(db, ids, visibility), (a) => a.entityId, tags.entity),
-    factsByEntity: grouped((ids) => entities.factsByEntityIds(db, ids, visibility), (f) => f.entityId, tags.entity),
-    fact: byId((ids) => entities.factsByIds(db, ids, visibility)),
-    relation: byId((ids) => entities.relationsByIds(db, ids, visibility)),
-    outgoingRelations: grouped((ids) => entities.relationsByEntityIds(db, ids, 'outgoing', visibility), (r) => r.subjectId, tags.entity),
-    incomingRelations: grouped((ids) => entities.relationsByEntityIds(db, ids, 'incoming', visibility), (r) => r.objectId, tags.entity),
+    aliasesByEntity: grouped((ids) => aliases.aliasesByEntityIds(db, ids, visibility), (a) => a.entityId, tags.entity),
+    factsByEntity: grouped((ids) => facts.factsByEntityIds(db, ids, visibility), (f) => f.entityId, tags.entity),
+    fact: byId((ids) => facts.factsByIds(db, ids, visibility)),
+    relation: byId((ids) => relations.relationsByIds(db, ids, visibility)),
+    outgoingRelations: grouped((ids) => relations.relationsByEntityIds(db, ids, 'outgoing', visibility), (r) => r.subjectId, tags.entity),
+    incomingRelations: grouped((ids) => relations.relationsByEntityIds(db, ids, 'incoming', visibility), (r) => r.objectId, tags.entity),
     explainersByEntity: grouped((ids) => explainers.explainerIdsByEntityIds(db, ids, visibility), (x) => x.entityId, tags.explainersOf),
     explainer: byId((ids) => explainers.explainersByIds(db, ids, visibility), tags.explainer),
     sectionsByExplainer: grouped((ids) => sections.sectionsByExplainerIds(db, ids, visibility), (s) => s.explainerId, tags.explainer),
@@ -68,7 +72,7 @@ export function createLoaders(db: Kysely<Database>, visibility: Visibility, read
     sourcesByFact: sourcesOfCitations('fact_id'),
     sourcesByRelation: sourcesOfCitations('relation_id'),
     revisionsByExplainer: grouped((ids) => revisions.revisionsByExplainerIds(db, ids), (r) => r.explainerId),
-    revisionsByEntity: grouped((ids) => entities.entityRevisionsByIds(db, ids), (r) => r.entityId),
+    revisionsByEntity: grouped((ids) => entityRevisions.entityRevisionsByIds(db, ids), (r) => r.entityId),
     releasesByExplainer: grouped((ids) => releases.releasesByExplainerIds(db, ids), (r) => r.subjectId, tags.explainer),
     releasesByEntity: grouped((ids) => releases.entityReleasesByIds(db, ids), (r) => r.subjectId, tags.entity),
     key: byId((ids) => keys.keysByIds(db, ids)),

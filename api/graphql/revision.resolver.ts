@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as entityStore from '../store/entity.store';
+import type { EntityRevision as EntityRevisionRecord } from '../store/entity-revision.store';
 import type * as store from '../store/explainer.store';
 import type { Revision as RevisionRecord } from '../store/revision.store';
 import { requireRole } from './auth';
@@ -21,7 +22,7 @@ export class ExplainerHistoryResolver {
 @Resolver(() => Entity)
 export class EntityHistoryResolver {
   @FieldResolver(() => [Revision], { description: 'Newest first: every change, with its diff and the entity as it then was. Editor.' })
-  revisions(@Root() entity: entityStore.Entity, @Ctx() ctx: Context): Promise<entityStore.EntityRevision[]> {
+  revisions(@Root() entity: entityStore.Entity, @Ctx() ctx: Context): Promise<EntityRevisionRecord[]> {
     requireRole(ctx, 'editor');
     return ctx.loaders.revisionsByEntity.load(entity.id);
   }
@@ -30,7 +31,7 @@ export class EntityHistoryResolver {
 @Resolver(() => Revision)
 export class RevisionResolver {
   @FieldResolver(() => ApiKey, { nullable: true, description: 'The key that made the change; null for the system (seeding).' })
-  key(@Root() revision: RevisionRecord | entityStore.EntityRevision, @Ctx() ctx: Context) {
+  key(@Root() revision: RevisionRecord | EntityRevisionRecord, @Ctx() ctx: Context) {
     return revision.keyId ? ctx.loaders.key.load(revision.keyId) : null;
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { announceChange } from '../store/change-feed';
-import { recordEntityRevisions } from '../store/entity.store';
+import { recordEntityRevisions } from '../store/entity-revision.store';
 import type { Database } from '../store/database';
 import type { Role } from '../store/key.store';
 import type { Changed } from '../store/publishing.store';

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
-import { changeEntity } from './entity.store';
+import { changeEntity } from './entity-revision.store';
 import { type Correction, addCorrection, setExplainerStatus } from './explainer.store';
 import { now } from './ids';
 import {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database';
-import { allAliases } from '../store/entity.store';
+import { allAliases } from '../store/alias.store';
 import type { Visibility } from '../store/ids';
 import { Annotator } from './annotate';
 

@@ -1,4 +1,5 @@
-import { addRelation, createEntity, findEntity, publishEntity } from '../../api/store/entity.store';
+import { createEntity, findEntity, publishEntity } from '../../api/store/entity.store';
+import { addRelation } from '../../api/store/relation.store';
 import { createExplainer, setExplainerStatus } from '../../api/store/explainer.store';
 import { releasePublishedContent } from '../../api/store/release.store';
 import { replaceSections } from '../../api/store/section.store';

@@ -1,4 +1,5 @@
-import { createEntity, addAlias } from '../../api/store/entity.store';
+import { addAlias } from '../../api/store/alias.store';
+import { createEntity } from '../../api/store/entity.store';
 import { createExplainer } from '../../api/store/explainer.store';
 import { replaceSections } from '../../api/store/section.store';
 import { databases } from '../setup/databases';

@@ -59,7 +59,8 @@ describe.each(databases)('import and annotation (%s)', (database) => {
 
   it('annotates a long text against thousands of aliases, longest match first, at word boundaries', async () => {
     const db = t.app.db;
-    const { createEntity, addAliases } = await import('../../api/store/entity.store');
+    const { createEntity } = await import('../../api/store/entity.store');
+    const { addAliases } = await import('../../api/store/alias.store');
     const { publishEntity } = await import('../../api/store/publishing.store');
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < 30; i++) {
