@@ -29,6 +29,7 @@ import { listenForChanges } from './store/change-feed';
 import { openDatabase } from './store/dialect';
 import { migrateToLatest } from './store/migrate';
 import { releasePublishedContent } from './store/release.store';
+import { reindexStale } from './store/search.store';
 import { startScheduler } from './store/scheduler';
 import { createPurger } from './cdn/purge';
 
@@ -68,6 +69,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     // A store from before releases: what was published becomes release 1, so readers keep seeing it.
     const released = await db.transaction().execute((trx) => releasePublishedContent(trx));
     if (released > 0) logger.info({ released }, 'released published content');
+    // A migration that changed what search indexes where leaves it to the indexing code, which knows.
+    const reindexed = await db.transaction().execute((trx) => reindexStale(trx));
+    if (reindexed > 0) logger.info({ reindexed }, 'indexed search documents again');
   } catch (error) {
     await db.destroy();
     throw error;

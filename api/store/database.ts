@@ -215,8 +215,14 @@ export interface SearchDocumentTable {
   doc_id: string;
   locale: string;
   status: PublicationStatus;
+  /** Each column folded (api/text/fold.ts); search weighs them in this order. */
   title: string;
+  aliases: Generated<string>;
+  summary: Generated<string>;
+  headings: Generated<string>;
   body: string;
+  /** Which indexing wrote it: documents of an older format are indexed again at start. */
+  format: Generated<number>;
   /** PostgreSQL only: the tsvector; SQLite indexes with FTS5 instead. */
   tsv: ColumnType<unknown, never, never>;
 }

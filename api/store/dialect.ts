@@ -102,39 +102,111 @@ export function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** A folded word of a search; a prefix term also matches the words it begins. */
+export interface SearchTerm {
+  word: string;
+  prefix: boolean;
+}
+
 /**
- * Full-text match over search_documents for already folded terms; each term matches as a prefix.
- * Returns (doc_type, doc_id, score) rows, best first; higher score is better on both databases.
+ * How much a word counts by where it is found, the same on both databases: title and aliases
+ * (FTS5 columns title, aliases; tsvector weight A), summary (B), headings (C), body (D).
+ */
+const PLACES = [
+  { columns: '{title aliases}', weight: 'A', score: 1 },
+  { columns: '{summary}', weight: 'B', score: 0.4 },
+  { columns: '{headings}', weight: 'C', score: 0.2 },
+  { columns: '{body}', weight: 'D', score: 0.1 },
+] as const;
+/** The words found together as one phrase, anywhere. */
+const PHRASE_SCORE = 0.5;
+/** The query is a name of the entity, or of the subject of the explainer. */
+const NAMED_SCORE = 2;
+/** At an equal match an explainer, which answers a reader's question, comes before an entity. */
+const EXPLAINER_SCORE = 0.15;
+/** The database's own rank (bm25, ts_rank_cd) only orders documents that score alike otherwise: r / (1 + r) of this. */
+const RANK_SCORE = 0.05;
+
+const ftsTerm = (t: SearchTerm) => `"${t.word}"${t.prefix ? '*' : ''}`;
+const tsTerm = (t: SearchTerm, weight = '') => `${t.word}:${t.prefix ? '*' : ''}${weight}`;
+
+/**
+ * Full-text match over search_documents for already folded terms: documents with any term, scored
+ * by where each term is (PLACES), whether they hold the terms as a phrase and whether the query
+ * named them (`named` doc ids). Returns (doc_type, doc_id, score) rows, best first.
  */
 export function searchMatches(
   db: Kysely<Database>,
-  terms: string[],
+  query: { terms: SearchTerm[]; named?: string[] },
   filter: { locale?: string; docTypes: string[] },
   limit: number,
   offset: number,
 ): Promise<Array<{ doc_type: string; doc_id: string; score: number }>> {
+  const { terms } = query;
   const docTypes = sql.join(filter.docTypes.map((s) => sql`${s}`));
   const locale: RawBuilder<unknown> = filter.locale ? sql`and d.locale = ${filter.locale}` : sql``;
-  if (dialectOf(db) === 'postgres') {
-    const query = terms.map((t) => `${t}:*`).join(' & ');
-    return sql<{ doc_type: string; doc_id: string; score: number }>`
-      select d.doc_type, d.doc_id, ts_rank(d.tsv, q)::float8 as score
-      from search_documents d, to_tsquery('simple', ${query}) q
-      where d.tsv @@ q and d.doc_type in (${docTypes}) ${locale}
-      order by score desc, d.seq
-      limit ${limit} offset ${offset}`
-      .execute(db)
-      .then((r) => r.rows);
-  }
-  const query = terms.map((t) => `"${t}"*`).join(' ');
+  const named = query.named?.length ? sql`case when d.doc_id in (${sql.join(query.named.map((id) => sql`${id}`))}) then ${sql.lit(NAMED_SCORE)} else 0 end` : sql`0`;
+  const explainer = sql`case when d.doc_type like '%explainer' then ${sql.lit(EXPLAINER_SCORE)} else 0 end`;
+  const postgres = dialectOf(db) === 'postgres';
+  const found = (match: string): RawBuilder<unknown> =>
+    postgres ? sql`d.tsv @@ to_tsquery('simple', ${match})` : sql`d.seq in (select rowid from search_fts where search_fts match ${match})`;
+  const termScores = terms.map((t) => {
+    const places = PLACES.map((p) => sql`when ${found(postgres ? tsTerm(t, p.weight) : `${p.columns} : ${ftsTerm(t)}`)} then ${sql.lit(p.score)}`);
+    return sql`(case ${sql.join(places, sql` `)} else 0 end)`;
+  });
+  const phrase =
+    terms.length < 2
+      ? sql`0`
+      : sql`case when ${found(postgres ? terms.map((t) => tsTerm(t)).join(' <-> ') : `"${terms.map((t) => t.word).join(' ')}"${terms.at(-1)!.prefix ? '*' : ''}`)} then ${sql.lit(PHRASE_SCORE)} else 0 end`;
+  const score = sql`(${sql.join(termScores, sql` + `)} + ${phrase} + ${named} + ${explainer} + ${sql.lit(RANK_SCORE)} * m.r / (1 + m.r))`;
+  const matched = postgres
+    ? sql`select d.seq, ts_rank_cd('{0.1,0.2,0.4,1.0}', d.tsv, q)::float8 as r
+        from search_documents d, to_tsquery('simple', ${terms.map((t) => tsTerm(t)).join(' | ')}) q where d.tsv @@ q`
+    : sql`select rowid as seq, -bm25(search_fts, 10.0, 10.0, 4.0, 2.0, 1.0) as r
+        from search_fts where search_fts match ${terms.map(ftsTerm).join(' OR ')}`;
   return sql<{ doc_type: string; doc_id: string; score: number }>`
-    select d.doc_type, d.doc_id, -bm25(search_fts, 10.0, 1.0) as score
-    from search_fts join search_documents d on d.seq = search_fts.rowid
-    where search_fts match ${query} and d.doc_type in (${docTypes}) ${locale}
+    with m as (${matched})
+    select d.doc_type, d.doc_id, ${score} as score
+    from m join search_documents d on d.seq = m.seq
+    where d.doc_type in (${docTypes}) ${locale}
     order by score desc, d.seq
     limit ${limit} offset ${offset}`
     .execute(db)
     .then((r) => r.rows);
+}
+
+/** Ids of documents holding every term (each also as a prefix), for filters; in no particular order. */
+export function allTermsMatch(
+  db: Kysely<Database>,
+  words: string[],
+  filter: { locale?: string; docTypes: string[] },
+  limit: number,
+): Promise<Array<{ doc_type: string; doc_id: string }>> {
+  const docTypes = sql.join(filter.docTypes.map((s) => sql`${s}`));
+  const locale: RawBuilder<unknown> = filter.locale ? sql`and d.locale = ${filter.locale}` : sql``;
+  const match =
+    dialectOf(db) === 'postgres'
+      ? sql`d.tsv @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`
+      : sql`d.seq in (select rowid from search_fts where search_fts match ${words.map((w) => `"${w}"*`).join(' ')})`;
+  return sql<{ doc_type: string; doc_id: string }>`
+    select d.doc_type, d.doc_id from search_documents d
+    where ${match} and d.doc_type in (${docTypes}) ${locale}
+    limit ${limit}`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** Ids of documents whose title or aliases hold every word, whole; at most limit of them. */
+export function nameMatches(db: Kysely<Database>, words: string[], filter: { docTypes: string[] }, limit: number): Promise<string[]> {
+  const docTypes = sql.join(filter.docTypes.map((s) => sql`${s}`));
+  const match =
+    dialectOf(db) === 'postgres'
+      ? sql`d.tsv @@ to_tsquery('simple', ${words.map((w) => `${w}:A`).join(' & ')})`
+      : sql`d.seq in (select rowid from search_fts where search_fts match ${`{title aliases} : (${words.map((w) => `"${w}"`).join(' AND ')})`})`;
+  return sql<{ doc_id: string }>`
+    select d.doc_id from search_documents d where ${match} and d.doc_type in (${docTypes}) limit ${limit}`
+    .execute(db)
+    .then((r) => r.rows.map((row) => row.doc_id));
 }
 
 /**

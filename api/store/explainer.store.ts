@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CorrectionRow, Database, ExplainerRow, MentionRow, PublicationStatus, QuoteRow } from './database';
-import { isUniqueViolation, searchMatches } from './dialect';
+import { allTermsMatch, isUniqueViolation } from './dialect';
 import { StoreInputError } from './errors';
 import { newId, now, type Visibility, visibleStatuses } from './ids';
 import { type Actor, type ExplainerChange, changeExplainer, findRevision, recordRevision } from './revision.store';
@@ -263,7 +263,7 @@ export async function listExplainers(
   }
   if (args.text) {
     if (args.text.length === 0) return { items: [], hasNextPage: false };
-    const matches = await searchMatches(db, args.text, { docTypes: docTypes(searchScope(visibility)), locale: args.locale }, 1000, 0);
+    const matches = await allTermsMatch(db, args.text, { docTypes: docTypes(searchScope(visibility)), locale: args.locale }, 1000);
     const ids = matches.filter((m) => m.doc_type.endsWith('explainer')).map((m) => m.doc_id);
     if (ids.length === 0) return { items: [], hasNextPage: false };
     query = query.where('id', 'in', ids);
