@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { UserInputError } from '../errors';
 import type * as store from '../store/entity.store';
-import { findEntity, listEntities } from '../store/entity.store';
+import { findEntity, listEntities, searchEntities } from '../store/entity.store';
+import { entityByPartOfName } from '../store/search.store';
 import type { EntityFact } from '../store/fact.store';
 import type { EntityRelation } from '../store/relation.store';
 import { Connection, toConnection } from './connection.type';
@@ -15,7 +16,7 @@ import { questionFor } from '../box/context-box';
 import { negotiate } from '../locale/negotiate';
 import { tags } from '../store/tags';
 import { foldName } from '../text/fold';
-import { checkFirst, checkSlug, checkText, pageSize, readerLocales } from './validate';
+import { checkFirst, checkSearchWords, checkSlug, checkText, pageSize, readerLocales } from './validate';
 
 const EntityConnection = Connection('Entity', Entity);
 
@@ -46,17 +47,24 @@ export class EntityResolver {
     return readEntity(ctx, { name: checkText('name', name!), locale: aliasLocale });
   }
 
-  @Query(() => EntityConnection, { description: 'Entities in name order.' })
+  @Query(() => EntityConnection, { description: 'Entities in name order, or with search the best matches first.' })
   async entities(
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('kind', () => EntityKind, { nullable: true }) kind: EntityKind | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Candidates for a name or part of one ("Khorasan", "isi" as typed), ranked as search ranks them.',
+    })
+    search: string | null,
     @Arg('preview', { defaultValue: false, description: 'With an editor key: include drafts.' }) _preview: boolean,
     @Ctx() ctx: Context,
   ) {
     checkFirst('first', first);
     ctx.tags.add(tags.lists);
-    return toConnection(await listEntities(ctx.db, { first, after, kind: kind ?? undefined }, ctx.visibility));
+    if (search == null) return toConnection(await listEntities(ctx.db, { first, after, kind: kind ?? undefined }, ctx.visibility));
+    if (kind != null) throw new UserInputError('kind', 'give kind or search, not both');
+    return toConnection(await searchEntities(ctx.db, checkSearchWords('search', search), { first, after }, ctx.visibility));
   }
 
   @FieldResolver(() => ID)
@@ -144,6 +152,12 @@ export async function readEntity(
     if (!found && by.orSlug) {
       ctx.tags.add(tags.entitySlug(by.name));
       found = await findEntity(ctx.db, { slug: by.name }, ctx.visibility);
+    }
+    if (!found) {
+      // A distinctive part of a name ("Khorasan"), while only one entity's names hold it: any publish may change that.
+      ctx.tags.add(tags.lists);
+      const id = await entityByPartOfName(ctx.db, by.name, ctx.visibility);
+      if (id) found = await findEntity(ctx.db, { id }, ctx.visibility);
     }
   }
   if (found) ctx.tags.add(tags.entity(found.id));

@@ -2,7 +2,6 @@ import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, createUnionTy
 import { UserInputError } from '../errors';
 import { search } from '../store/search.store';
 import { decodeCursor, encodeCursor } from '../store/page';
-import { foldWords } from '../text/fold';
 import { PageInfo } from './connection.type';
 import type { Context } from './context';
 import { Entity } from './entity.type';
@@ -10,7 +9,7 @@ import { Explainer } from './explainer.type';
 import { typed } from './node';
 import { filterLocale } from '../locale/editions';
 import { tags } from '../store/tags';
-import { checkFirst, checkText, pageSize, readerLocales } from './validate';
+import { checkFirst, checkSearchWords, pageSize, readerLocales } from './validate';
 
 const SearchResult = createUnionType({
   name: 'SearchResult',
@@ -53,9 +52,7 @@ export class SearchResolver {
   ): Promise<SearchConnection> {
     checkFirst('first', first);
     ctx.tags.add(tags.lists);
-    const terms = foldWords(checkText('query', query));
-    if (terms.length === 0) throw new UserInputError('query', 'needs at least one letter or digit');
-    if (terms.length > 20) throw new UserInputError('query', 'at most 20 words');
+    const terms = checkSearchWords('query', query);
     const offset = after == null ? 0 : Number(decodeCursor(after)![0]);
     if (!Number.isInteger(offset) || offset < 0) throw new UserInputError('after', 'not a cursor this API issued');
     const { hits, hasNextPage } = await search(

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { UserInputError } from '../errors';
 import { canonicalTag, readPreferences } from '../locale/negotiate';
+import { foldWords } from '../text/fold';
 
 // Argument checks shared by resolvers: each failure names the argument it is about.
 
@@ -17,6 +18,14 @@ export function checkText(argument: string, value: string, max = 200): string {
   if (value.trim().length === 0) throw new UserInputError(argument, 'must not be empty');
   if (value.length > max) throw new UserInputError(argument, `must be at most ${max} characters`);
   return value;
+}
+
+/** The folded words of a search: at least one letter or digit, at most 20 words. */
+export function checkSearchWords(argument: string, value: string): string[] {
+  const words = foldWords(checkText(argument, value));
+  if (words.length === 0) throw new UserInputError(argument, 'needs at least one letter or digit');
+  if (words.length > 20) throw new UserInputError(argument, 'at most 20 words');
+  return words;
 }
 
 /** A locale content is written in: canonical (`en_gb` -> `en-GB`) and one of LOCALES. What it returns is what to store. */

@@ -8,7 +8,7 @@ import { StoreInputError } from './errors';
 import { newId, now, type Visibility, visibleStatuses } from './ids';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
 import { from } from './scope';
-import { indexEntity } from './search.store';
+import { indexEntity, search } from './search.store';
 
 export interface Entity {
   id: string;
@@ -170,5 +170,21 @@ export async function listEntities(
   return {
     items: items.map((e) => ({ node: e, cursor: encodeCursor([e.name, e.id]) })),
     hasNextPage: rows.length > args.first,
+  };
+}
+
+/** Entities whose names or texts hold the words, best match first (search's ranking); cursors count matches. */
+export async function searchEntities(db: Kysely<Database>, words: string[], args: PageArgs, visibility: Visibility): Promise<Page<Entity>> {
+  const after = decodeCursor(args.after);
+  const offset = after ? Number(after[0]) : 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new StoreInputError(['after'], 'not a cursor this API issued');
+  const { hits, hasNextPage } = await search(db, words, { first: args.first, offset, kinds: ['entity'] }, visibility);
+  const found = new Map((await entitiesByIds(db, hits.map((h) => h.id), visibility)).map((e) => [e.lookupId ?? e.id, e]));
+  return {
+    items: hits.flatMap((h, i) => {
+      const node = found.get(h.id);
+      return node ? [{ node, cursor: encodeCursor([offset + i + 1]) }] : [];
+    }),
+    hasNextPage,
   };
 }
