@@ -24,6 +24,8 @@ const seedQueries: Array<[string, string]> = [
   ['who claimed the Kabul airport blasts', 'explainer:what-is-isis-k'],
   ['ISIS', 'entity:islamic-state'],
   ['Afghan Taliban', 'entity:afghan-taliban'],
+  ['what is the Afghan Taliban', 'entity:afghan-taliban'],
+  ['who is Amira Jadoon', 'entity:amira-jadoon'],
   ['TTP', 'entity:pakistani-taliban'],
   ['Kabul airport blasts', 'entity:kabul-airport-attack'],
   ['Jadoon', 'entity:amira-jadoon'],
