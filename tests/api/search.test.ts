@@ -52,6 +52,14 @@ describe.each(databases)('search (%s)', (database) => {
     expect(slugs(await search('Kabul airp'))).toContain('Entity:kabul-airport-attack');
   });
 
+  it('takes words that are operators to FTS5 or tsquery as words', async () => {
+    for (const query of ['NOT', 'and or', 'NEAR ISIS', 'what is', '2015', 'a', 'Ïsis‑k*']) {
+      const { body } = await t.gql('query($q: String!) { search(query: $q) { edges { score } } }', { q: query });
+      expect(body.errors).toBeUndefined();
+    }
+    expect((await search('2015')).edges.length).toBeGreaterThan(0);
+  });
+
   it('pages through the ranking with its cursors', async () => {
     const all = slugs(await search('ISIS-K', 20));
     const first = await search('ISIS-K', 3);
