@@ -2,6 +2,9 @@
  * Readers see only releases: what an editor changes in a working copy reaches no public path until a
  * publisher publishes it, and every publish is an immutable, numbered release.
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Migrator } from 'kysely';
 import { Pool } from 'pg';
 import { load, seedDocuments } from '../../api/content/seed';
@@ -193,6 +196,29 @@ describe.each(databases)('releases (%s)', (database) => {
     const cancelled = await ok(t, 'mutation($x: ID!) { cancelScheduledPublish(id: $x) { scheduledPublish { at } } }', { x: created.id }, keys.publisher);
     expect(cancelled.cancelScheduledPublish.scheduledPublish).toBeNull();
   });
+});
+
+describe('a SQLite store made by the last version before releases', () => {
+  // tests/api/fixtures/store-before-releases.db: `npm start` of commit 3b6f160 on an empty SQLITE_PATH
+  // (its four migrations, the seed published, no releases, its search index), checkpointed and copied.
+  it('starts on it, migrates it, and serves what it had published as release 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-before-releases-'));
+    copyFileSync(join(__dirname, 'fixtures', 'store-before-releases.db'), join(dir, 'backstory.db'));
+    const t = await startApp('sqlite', { sqlitePath: join(dir, 'backstory.db') });
+    try {
+      const seen = await ok(t, `{ explainer(slug: "${SLUG}") { title releases { number } sections { slug } } entity(name: "ISKP") { slug releases { number } } }`, {}, {});
+      expect(seen.explainer).toMatchObject({ title: 'What is ISIS-K?', releases: [{ number: 1 }] });
+      expect(seen.explainer.sections).toHaveLength(3);
+      expect(seen.entity).toEqual({ slug: 'isis-k', releases: [{ number: 1 }] });
+      const box = await (await fetch(`${t.url}${persistedGet({ explainer: SLUG })}`)).json();
+      expect(box.data.contextBox.question).toBe('What is ISIS-K?');
+      const found = await ok(t, '{ search(query: "Khorasan") { edges { node { __typename } } } }', {}, {});
+      expect(found.search.edges.length).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe.each(databases)('a store from before releases (%s)', (database) => {
