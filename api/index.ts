@@ -110,6 +110,8 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     logger,
+    // main.ts owns SIGTERM: Apollo's own handler would stop it under requests still being answered.
+    stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     parseOptions,
     // Our own HTTP layer sets Cache-Control; Apollo's per-field cache hints would only cost time.
@@ -141,12 +143,14 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const handle = createRouter(routes, logger);
   // Requests being handled, whether or not their reader is still connected: the store stays open for them.
   const inFlight = new Set<Promise<void>>();
+  let closing: Promise<void> | undefined;
   const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    // A request that reached us on an open connection during shutdown is answered, then its connection closed.
+    if (closing) res.setHeader('connection', 'close');
     const handled = handle(req, res).finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
 
-  let closing: Promise<void> | undefined;
   return {
     config,
     db,
@@ -184,6 +188,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         await apollo.stop();
         await changes?.close();
         await db.destroy();
+        logger.info('stopped: every request answered, the store closed');
       })();
       return closing;
     },

@@ -26,6 +26,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Past the grace period, closing the store cannot take long; a hang here must not outlive the deploy.
+    setTimeout(() => {
+      app.logger.error('shutdown did not finish in time');
+      process.exit(1);
+    }, app.config.shutdownGraceMs + 5_000).unref();
     app.close().then(
       () => process.exit(0),
       (error) => {
