@@ -10,7 +10,52 @@ export enum ApiErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   CONFLICT = 'CONFLICT',
+  BAD_REQUEST = 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED',
+  INPUT_BUDGET_EXCEEDED = 'INPUT_BUDGET_EXCEEDED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  TIMEOUT = 'TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * The HTTP status each code answers with when it ends a request (Apollo's own codes, such as
+ * GRAPHQL_VALIDATION_FAILED, keep Apollo's statuses). A code that only ever accompanies partial
+ * data (BAD_USER_INPUT on one field, say) still answers 200 there, as GraphQL over HTTP asks.
+ */
+export const httpStatus: Record<ApiErrorCode, number> = {
+  [ApiErrorCode.BAD_USER_INPUT]: 400,
+  [ApiErrorCode.NOT_FOUND]: 404,
+  [ApiErrorCode.UNAUTHENTICATED]: 401,
+  [ApiErrorCode.FORBIDDEN]: 403,
+  [ApiErrorCode.CONFLICT]: 409,
+  [ApiErrorCode.BAD_REQUEST]: 400,
+  [ApiErrorCode.PERSISTED_QUERY_NOT_FOUND]: 400,
+  [ApiErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ApiErrorCode.RESPONSE_TOO_LARGE]: 413,
+  [ApiErrorCode.COST_LIMIT_EXCEEDED]: 400,
+  [ApiErrorCode.INPUT_BUDGET_EXCEEDED]: 413,
+  [ApiErrorCode.RATE_LIMITED]: 429,
+  [ApiErrorCode.TIMEOUT]: 503,
+  [ApiErrorCode.INTERNAL_SERVER_ERROR]: 500,
+};
+
+/**
+ * An error that ends the whole request: Apollo answers it with the code's HTTP status (and any
+ * headers given), before or instead of execution.
+ */
+export class RequestError extends GraphQLError {
+  constructor(code: ApiErrorCode, message: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    super(message, { extensions: { code, ...extensions, http: { status: httpStatus[code], headers: new Map(Object.entries(headers)) } } });
+  }
+}
+
+/** The body of an error answered by our HTTP layer before Apollo is reached: the same shape Apollo gives. */
+export function errorBody(code: ApiErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
 /** Bad input: names the argument, or the path of the input field, that is wrong. */

@@ -108,6 +108,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     includeStacktraceInErrorResponses: development,
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
+    // Only the operations the widget build listed are persisted (api/http/persisted-get.ts); Apollo's
+    // automatic persisted queries would let anyone fill a server-side cache.
+    persistedQueries: false,
     csrfPrevention: true,
     logger,
     // main.ts owns SIGTERM: Apollo's own handler would stop it under requests still being answered.

@@ -1,8 +1,7 @@
 import type { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
-import { ApiErrorCode } from '../errors';
+import { ApiErrorCode, RequestError } from '../errors';
 import type { RateLimits } from '../plugins/rate-limit';
 import type { Database } from '../store/database';
 import type { ApiKey, Role } from '../store/key.store';
@@ -24,9 +23,7 @@ export function contextFactory(app: { db: Kysely<Database>; config: Config; anno
     const key = bearer ? await authenticate(db, bearer) : undefined;
     if (!key) {
       await limits.failedAuthentication(ip);
-      throw new GraphQLError('the API key is not valid: it is malformed, unknown or revoked', {
-        extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-      });
+      throw new RequestError(ApiErrorCode.UNAUTHENTICATED, 'the API key is not valid: it is malformed, unknown or revoked');
     }
     return createContext(db, config, annotators, key, ip);
   };
@@ -38,14 +35,10 @@ export function contextFactory(app: { db: Kysely<Database>; config: Config; anno
  */
 export function requireRole(ctx: Context, needed: Role): ApiKey {
   if (!ctx.key) {
-    throw new GraphQLError('this needs an API key: send Authorization: Bearer <key>', {
-      extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-    });
+    throw new RequestError(ApiErrorCode.UNAUTHENTICATED, 'this needs an API key: send Authorization: Bearer <key>');
   }
   if (!roleAllows(ctx.key.role, needed)) {
-    throw new GraphQLError(`this needs the ${needed} role; the key is ${ctx.key.role}`, {
-      extensions: { code: ApiErrorCode.FORBIDDEN, http: { status: 403 } },
-    });
+    throw new RequestError(ApiErrorCode.FORBIDDEN, `this needs the ${needed} role; the key is ${ctx.key.role}`);
   }
   return ctx.key;
 }

@@ -1,15 +1,17 @@
-import { type ApolloServer, HeaderMap } from '@apollo/server';
-import type { ServerResponse } from 'node:http';
+import type { ApolloServer, HeaderMap } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tagHeaders } from '../cdn/purge';
 import type { Config } from '../config';
+import { ApiErrorCode, errorBody, httpStatus } from '../errors';
 import type { Context } from '../graphql/context';
-import { BodyTooLargeError, readBody } from './body';
+import { headerMapOf, headersOf, readGraphqlBody, sendApolloResponse } from './apollo-adapter';
+import { representation, sendRepresentation } from './conditional-get';
+import { withDeadline } from './deadline';
+import { readPersistedGet } from './persisted-get';
 import type { PersistedOperations } from './persisted-operations';
-import { type ResponseCache, etagOf, matches } from './response-cache';
+import type { ResponseCache } from './response-cache';
 import { type Route, sendJson } from './route';
 
-/** Room for a 1 MB article (the import and annotate limit) in its JSON envelope. */
-const bodyLimit = 2 * 1024 * 1024;
 /** No document the API needs comes near this; larger ones are refused before parsing. */
 const documentLimit = 32 * 1024;
 
@@ -28,8 +30,8 @@ const cors = {
   'access-control-max-age': '86400',
 };
 
-const fail = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, { ...cors, ...headers });
+const fail = (res: ServerResponse, code: ApiErrorCode, message: string, headers: Record<string, string> = {}) =>
+  sendJson(res, httpStatus[code], errorBody(code, message), { ...cors, ...headers });
 
 /**
  * Apollo Server on plain node:http. Two kinds of request:
@@ -39,104 +41,61 @@ const fail = (res: ServerResponse, status: number, code: string, message: string
  * - anything else, handed to Apollo as it is, with CSRF prevention, and never cached.
  */
 export function graphqlRoutes({ apollo, context, config, persisted, cache }: GraphqlRouteOptions): Route[] {
-  const handle: Route['handler'] = async (req, res, _params, url) => {
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const headers = headerMapOf(req);
     const anonymous = !headers.has('authorization');
-    let search = url.search;
-    let cacheKey: string | undefined;
-    if (req.method === 'GET' && url.searchParams.has('extensions')) {
-      let hash: unknown;
-      try {
-        hash = JSON.parse(url.searchParams.get('extensions')!)?.persistedQuery?.sha256Hash;
-      } catch {
-        return fail(res, 400, 'BAD_REQUEST', 'extensions is not valid JSON');
-      }
-      const document = typeof hash === 'string' ? persisted.get(hash) : undefined;
-      if (typeof hash === 'string' && !document) return fail(res, 400, 'PERSISTED_QUERY_NOT_FOUND', 'no persisted operation has this hash');
-      if (document) {
-        const params = new URLSearchParams(url.searchParams);
-        params.delete('extensions');
-        params.set('query', document);
-        search = `?${params}`;
-        headers.set('apollo-require-preflight', 'persisted');
-        if (anonymous && cache.enabled) cacheKey = `${hash}|${params.get('operationName') ?? ''}|${params.get('variables') ?? ''}`;
-      }
-    }
-    const cacheable = cacheKey !== undefined;
-    const cacheHeaders: Record<string, string> = cacheable ? { 'cache-control': config.cacheControl, vary: 'accept, authorization' } : { 'cache-control': anonymous ? 'no-store' : 'private, no-store' };
+    const persistedGet = readPersistedGet(req.method, url, persisted);
+    if (persistedGet.kind === 'refused') return fail(res, persistedGet.code, persistedGet.message);
+    const found = persistedGet.kind === 'found' ? persistedGet : undefined;
+    if (found) headers.set('apollo-require-preflight', 'persisted');
 
+    // Everything the response varies on: the operation, its variables, and the type the client accepts.
+    const cacheKey = found && anonymous && cache.enabled ? JSON.stringify([found.hash, found.operationName, found.variables, headers.get('accept') ?? '']) : undefined;
+    const cacheHeaders: Record<string, string> = found && anonymous ? { 'cache-control': config.cacheControl, vary: 'accept, authorization' } : { 'cache-control': anonymous ? 'no-store' : 'private, no-store' };
     if (cacheKey) {
       const hit = cache.get(cacheKey);
-      if (hit) return sendCached(res, req.headers['if-none-match'], hit, { ...cors, ...cacheHeaders, ...tagHeaders(hit.tags), 'x-cache': 'hit' });
+      if (hit) return sendRepresentation(req, res, hit, { ...cors, ...cacheHeaders, ...tagHeaders(hit.tags), 'x-cache': 'hit' });
     }
     const ticket = cache.ticket();
 
     let body: unknown;
     if (req.method === 'POST') {
-      let text: string;
-      try {
-        text = await readBody(req, bodyLimit);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return fail(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
-        throw error;
-      }
-      const type = headers.get('content-type') ?? '';
-      if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
-        try {
-          body = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          return fail(res, 400, 'BAD_REQUEST', 'the body is not valid JSON');
-        }
-      } else body = text;
+      const read = await readGraphqlBody(req, headers.get('content-type') ?? '');
+      if ('refused' in read) return fail(res, read.refused.code, read.refused.message);
+      body = read.body;
     }
-    const document = req.method === 'GET' ? new URLSearchParams(search).get('query') : (body as { query?: unknown } | undefined)?.query;
-    if (typeof document === 'string' && document.length > documentLimit && !cacheable) {
-      return fail(res, 413, 'PAYLOAD_TOO_LARGE', `the GraphQL document is over ${documentLimit} characters`);
+    const search = found?.search ?? url.search;
+    const document = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : new URLSearchParams(search).get('query');
+    if (!found && typeof document === 'string' && document.length > documentLimit) {
+      return fail(res, ApiErrorCode.PAYLOAD_TOO_LARGE, `the GraphQL document is over ${documentLimit} characters`);
     }
 
     const ip = req.socket.remoteAddress ?? '';
     // Kept to read, after execution, which releases the response read: its tags.
     let requestContext: Context | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs);
-    });
-    const response = await Promise.race([
+    const response = await withDeadline(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search, body },
         context: async () => (requestContext = await context(headers, ip)),
       }),
-      timeout,
-    ]).finally(() => clearTimeout(timer));
+      config.requestTimeoutMs,
+    );
     if (response === 'timeout') {
-      return fail(res, 503, 'TIMEOUT', `the request took longer than ${config.requestTimeoutMs} ms`, { 'retry-after': '5' });
+      return fail(res, ApiErrorCode.TIMEOUT, `the request took longer than ${config.requestTimeoutMs} ms`, { 'retry-after': '5' });
     }
 
-    const out: Record<string, string> = { ...cors };
-    for (const [name, value] of response.headers) out[name] = value;
-    const status = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      const bytes = Buffer.from(response.body.string);
-      if (cacheKey && status === 200 && !hasErrors(response.body.string)) {
-        const tags = [...(requestContext?.tags ?? [])];
-        const entry = { body: bytes, etag: etagOf(bytes), contentType: out['content-type'] ?? 'application/json', tags };
-        cache.set(cacheKey, ticket, entry);
-        return sendCached(res, req.headers['if-none-match'], entry, { ...out, ...cacheHeaders, ...tagHeaders(tags), 'x-cache': 'miss' });
-      }
-      res.writeHead(status, { ...out, ...cacheHeaders, 'content-length': String(bytes.length) });
-      res.end(bytes);
-      return;
+    const out = headersOf(response, { ...cors, ...cacheHeaders });
+    if (found && anonymous && (response.status ?? 200) === 200 && response.body.kind === 'complete' && !hasErrors(response.body.string)) {
+      const tags = [...(requestContext?.tags ?? [])];
+      const entry = { ...representation(response.body.string, out['content-type'] ?? 'application/json', 'fast'), tags };
+      if (cacheKey) cache.set(cacheKey, ticket, entry);
+      return sendRepresentation(req, res, entry, { ...out, ...tagHeaders(tags), 'x-cache': 'miss' });
     }
-    res.writeHead(status, { ...out, ...cacheHeaders });
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await sendApolloResponse(res, response, out);
   };
   return [
-    { method: 'GET', path: '/graphql', handler: handle },
-    { method: 'POST', path: '/graphql', handler: handle },
+    { method: 'GET', path: '/graphql', handler: (req, res, _params, url) => handle(req, res, url) },
+    { method: 'POST', path: '/graphql', handler: (req, res, _params, url) => handle(req, res, url) },
     {
       method: 'OPTIONS',
       path: '/graphql',
@@ -154,15 +113,4 @@ function hasErrors(json: string): boolean {
   } catch {
     return true;
   }
-}
-
-function sendCached(res: ServerResponse, ifNoneMatch: string | undefined, entry: { body: Buffer; etag: string; contentType: string }, headers: Record<string, string>): void {
-  const common = { ...headers, etag: entry.etag };
-  if (matches(ifNoneMatch, entry.etag)) {
-    res.writeHead(304, common);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { ...common, 'content-type': entry.contentType, 'content-length': String(entry.body.length) });
-  res.end(res.req.method === 'HEAD' ? undefined : entry.body);
 }

@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
-import { send } from './route';
+import { acceptsEncoding, representation, sendRepresentation } from './conditional-get';
 import { type Framing, htmlHeaders } from './security-headers';
-import { acceptsEncoding, contentHash, notModified } from './static-file';
 
 /** Pages change when an editor publishes a correction: cached briefly, revalidated by ETag. */
 export const PAGE_CACHE = 'public, max-age=60, stale-while-revalidate=3600';
@@ -30,20 +28,10 @@ export interface HtmlOptions {
 
 /** Sends a rendered page with its security headers, gzipped when the client takes it, 304 when unchanged. */
 export function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string, options: HtmlOptions): void {
+  const { 'content-type': type, ...headers } = htmlHeaders(options.framing, options.csp);
   const vary = options.varyLanguage ? 'accept-encoding, accept-language' : 'accept-encoding';
-  const headers: Record<string, string> = { ...htmlHeaders(options.framing, options.csp), ...options.extraHeaders, 'cache-control': options.cache, vary };
   if (options.language) headers['content-language'] = options.language;
-  let body = Buffer.from(html);
-  const gzip = body.length > 1024 && acceptsEncoding(req, 'gzip');
-  headers.etag = `"${contentHash(body)}${gzip ? '-gz' : ''}"`;
-  if (status === 200 && notModified(req, headers.etag)) {
-    res.writeHead(304, { ...options.extraHeaders, etag: headers.etag, 'cache-control': options.cache, vary });
-    res.end();
-    return;
-  }
-  if (gzip) {
-    body = gzipSync(body, { level: 6 });
-    headers['content-encoding'] = 'gzip';
-  }
-  send(res, status, body, headers);
+  // Pages are rendered per request: compressed only for a client that takes it.
+  const page = representation(html, type, acceptsEncoding(req, 'gzip') ? 'fast' : 'none');
+  sendRepresentation(req, res, page, { ...headers, ...options.extraHeaders, 'cache-control': options.cache, vary }, status);
 }

@@ -9,7 +9,8 @@ import { newsPageCsp, newsPageDir, readNewsPageTemplate, renderNewsPage } from '
 import { PAGE_CACHE, sendHtml } from './html';
 import { explainerPageRef, oembedFor, ownOrigins } from './oembed';
 import { type HttpContext, type Route, send, sendJson } from './route';
-import { type StaticFile, sendStatic, staticFile } from './static-file';
+import { type StaticFile, staticFile } from './static-file';
+import { sendRepresentation } from './conditional-get';
 
 export const NEWS_PAGE_PATH = '/examples/news-page/';
 const EXAMPLE_SLUG = 'what-is-isis-k';
@@ -54,7 +55,7 @@ export function newsPageRoutes(ctx: HttpContext): Route[] {
       handler: (req, res, params) => {
         const file = files.get(params.file ?? '');
         if (!file) return sendJson(res, 404, { error: 'not found' });
-        sendStatic(req, res, file, { 'cache-control': 'public, max-age=300' });
+        sendRepresentation(req, res, file, { 'cache-control': 'public, max-age=300' });
       },
     },
   ];

@@ -7,7 +7,8 @@ import { EMBED_NOSCRIPT_CSS, embedStylesheet } from '../pages/embed-styles';
 import { ENTITY_CSS } from '../pages/entity-styles';
 import type { Route } from './route';
 import { sendJson } from './route';
-import { type StaticFile, contentHash, sendStatic, staticFile } from './static-file';
+import { type StaticFile, contentHash, staticFile } from './static-file';
+import { sendRepresentation } from './conditional-get';
 import { IMMUTABLE_CACHE } from './widget-files';
 
 export interface PageAssets {
@@ -39,7 +40,7 @@ export function pageAssets(): PageAssets {
           const file = files.get(params.file ?? '');
           if (!file) return sendJson(res, 404, { error: 'not found' });
           // Open to every origin: the embed page's stylesheet is fetched from inside partners' pages.
-          sendStatic(req, res, file, { 'cache-control': IMMUTABLE_CACHE, 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' });
+          sendRepresentation(req, res, file, { 'cache-control': IMMUTABLE_CACHE, 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' });
         },
       },
     ],

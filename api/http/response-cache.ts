@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { Representation } from './conditional-get';
 
-export interface CachedResponse {
-  body: Buffer;
-  etag: string;
-  contentType: string;
+export interface CachedResponse extends Representation {
   /** What the response read of what readers see (store/tags.ts). */
   tags: readonly string[];
 }
@@ -28,7 +25,7 @@ export class ResponseCache {
       maxBytes > 0
         ? new LRUCache({
             maxSize: maxBytes,
-            sizeCalculation: (r) => r.body.length + 200 + r.tags.length * 60,
+            sizeCalculation: (r) => r.body.length + (r.gzip?.length ?? 0) + (r.br?.length ?? 0) + 200 + r.tags.length * 60,
             dispose: (response, key) => this.unlink(key, response.tags),
           })
         : undefined;
@@ -92,15 +89,4 @@ export class ResponseCache {
   get size(): number {
     return this.entries?.size ?? 0;
   }
-}
-
-/** A strong validator: the same bytes always get the same ETag. */
-export function etagOf(body: Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-}
-
-/** Whether an If-None-Match header names this ETag (or is *). */
-export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

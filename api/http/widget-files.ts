@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { repoRoot } from './repo-root';
 import { type HttpContext, type Route, sendJson } from './route';
-import { type StaticFile, sendStatic, staticFile } from './static-file';
+import { type StaticFile, staticFile } from './static-file';
+import { sendRepresentation } from './conditional-get';
 
 export const MOVING_CACHE = 'public, max-age=300, stale-while-revalidate=86400';
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
@@ -80,7 +81,7 @@ export function widgetFileRoutes(ctx: HttpContext, files: WidgetFiles | undefine
   };
   const moving = (name: keyof WidgetFiles['moving']): Route['handler'] => (req, res, _params, url) => {
     if (!files) return missing(res, url);
-    sendStatic(req, res, files.moving[name], { ...shared, 'cache-control': MOVING_CACHE });
+    sendRepresentation(req, res, files.moving[name], { ...shared, 'cache-control': MOVING_CACHE });
   };
   return [
     { method: 'GET', path: '/widgets/v1/backstory.js', handler: moving('backstory.js') },
@@ -91,7 +92,7 @@ export function widgetFileRoutes(ctx: HttpContext, files: WidgetFiles | undefine
       handler: (req, res, params, url) => {
         const file = files?.hashed.get(params.file ?? '');
         if (!file) return missing(res, url);
-        sendStatic(req, res, file, { ...shared, 'cache-control': IMMUTABLE_CACHE });
+        sendRepresentation(req, res, file, { ...shared, 'cache-control': IMMUTABLE_CACHE });
       },
     },
   ];

@@ -1,21 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config';
+import { ApiErrorCode, RequestError } from '../errors';
 import type { Context } from '../graphql/context';
 import type { Database } from '../store/database';
 import { postgresPool } from '../store/dialect';
 
-export class RateLimitedError extends GraphQLError {
+export class RateLimitedError extends RequestError {
   constructor(what: string, retryAfterSeconds: number) {
-    super(`too many ${what}: try again in ${retryAfterSeconds} s`, {
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfter: retryAfterSeconds,
-        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-      },
-    });
+    super(ApiErrorCode.RATE_LIMITED, `too many ${what}: try again in ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
   }
 }
 

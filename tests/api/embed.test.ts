@@ -315,7 +315,7 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
         expect(response.headers.get('cache-control')).toBe(cache);
         expect(response.headers.get('access-control-allow-origin')).toBe('*');
         expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-        expect(response.headers.get('etag')).toMatch(/^"[0-9a-f]{16}"$/);
+        expect(response.headers.get('etag')).toMatch(/^"[^"]+"$/);
         expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(distWidgets, file)))).toBe(true);
       }
     });

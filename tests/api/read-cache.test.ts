@@ -25,12 +25,42 @@ describe.each(databases)('the public read path (%s)', (database) => {
     expect(adhoc.status).toBe(400);
   });
 
+  it('answers a malformed persisted-query extension with 400 BAD_REQUEST, never INTERNAL_SERVER_ERROR', async () => {
+    for (const extensions of ['{"persistedQuery":{"sha256Hash":5}}', '{"persistedQuery":null}', '{"persistedQuery":{"sha256Hash":"abc"}}', '[1]', '{']) {
+      const response = await fetch(`${t.url}/graphql?operationName=ContextBox&extensions=${encodeURIComponent(extensions)}`);
+      expect([extensions, response.status, (await response.json()).errors[0].extensions.code]).toEqual([extensions, 400, 'BAD_REQUEST']);
+    }
+    const post = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 5 } } }) });
+    // Apollo's automatic persisted queries are off: a POST naming a hash is told so, as Apollo's clients expect.
+    expect((await post.json()).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+  });
+
+  it('keeps a response per Accept: each client gets the content type it asked for', async () => {
+    const path = persistedGet({ explainer: 'what-is-isis-k', locale: 'en', variant: 'accept' });
+    const types: Array<string | null> = [];
+    for (const accept of ['application/graphql-response+json', 'application/json', 'application/graphql-response+json', 'application/json']) {
+      const response = await fetch(`${t.url}${path}`, { headers: { accept } });
+      expect(response.status).toBe(200);
+      types.push(response.headers.get('content-type'));
+    }
+    expect(types).toEqual(['application/graphql-response+json; charset=utf-8', 'application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8', 'application/json; charset=utf-8']);
+  });
+
+  it('sends gzip to a client that takes it, with its own ETag', async () => {
+    const path = persistedGet({ explainer: 'what-is-isis-k' });
+    const plain = await fetch(`${t.url}${path}`, { headers: { 'accept-encoding': 'identity' } });
+    const zipped = await fetch(`${t.url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    expect(await zipped.json()).toEqual(await plain.json());
+  });
+
   it('sends Cache-Control and a strong ETag, and answers If-None-Match with 304', async () => {
     const path = persistedGet({ explainer: 'what-is-isis-k', locale: 'en' });
     const first = await fetch(`${t.url}${path}`);
     expect(first.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=600');
     const etag = first.headers.get('etag')!;
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    expect(etag).toMatch(/^"[^"]+"$/);
     const again = await fetch(`${t.url}${path}`);
     expect(again.headers.get('etag')).toBe(etag);
     expect(again.headers.get('x-cache')).toBe('hit');
