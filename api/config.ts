@@ -41,6 +41,12 @@ export interface Config {
   schedulerIntervalMs: number;
   /** Serve the GraphQL explorer at /explorer: on in development, off elsewhere unless asked for. */
   explorer: boolean;
+  /** The most an operation may cost without an API key (api/plugins/cost.ts). */
+  anonymousCostLimit: number;
+  /** The most an operation may cost with an API key. */
+  keyedCostLimit: number;
+  /** A response larger than this is refused, never sent (nor finished). */
+  maxResponseBytes: number;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -82,6 +88,9 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     purgeUrls: input.purgeUrls ?? [],
     schedulerIntervalMs: input.schedulerIntervalMs ?? 5_000,
     explorer: input.explorer ?? nodeEnv === 'development',
+    anonymousCostLimit: input.anonymousCostLimit ?? 1_000_000,
+    keyedCostLimit: input.keyedCostLimit ?? 5_000_000,
+    maxResponseBytes: input.maxResponseBytes ?? 2 * 1024 * 1024,
   };
 }
 
@@ -110,5 +119,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     purgeUrls: env.PURGE_URLS ? env.PURGE_URLS.split(',').map((u) => u.trim()).filter(Boolean) : undefined,
     schedulerIntervalMs: num(env.SCHEDULER_INTERVAL_MS),
     explorer: env.EXPLORER === undefined || env.EXPLORER === '' ? undefined : env.EXPLORER !== 'false' && env.EXPLORER !== '0',
+    anonymousCostLimit: num(env.ANONYMOUS_COST_LIMIT),
+    keyedCostLimit: num(env.KEYED_COST_LIMIT),
+    maxResponseBytes: num(env.MAX_RESPONSE_BYTES),
   };
 }

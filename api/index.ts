@@ -9,6 +9,8 @@ import { type Config, type ConfigInput, resolveConfig } from './config';
 import { seed } from './content/seed';
 import { createErrorFormatter } from './errors';
 import { armor, parseOptions } from './plugins/armor';
+import { costPlugin } from './plugins/cost';
+import { inputBudgetPlugin } from './plugins/input-budget';
 import { previewPlugin } from './plugins/preview';
 import { createRateLimits, mutationRateLimitPlugin } from './plugins/rate-limit';
 import { Annotators } from './text/annotators';
@@ -123,6 +125,8 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ...protection.plugins,
+      costPlugin({ anonymous: config.anonymousCostLimit, keyed: config.keyedCostLimit }),
+      inputBudgetPlugin(),
       previewPlugin(),
       mutationRateLimitPlugin(limits),
       cacheInvalidationPlugin(annotators, onPublished),

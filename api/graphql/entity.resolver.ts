@@ -92,14 +92,16 @@ export class EntityResolver {
     return ctx.loaders.outgoingRelations.load(entity.id);
   }
 
-  @FieldResolver(() => [Relation], { description: 'Relations in which this entity is the object.' })
-  incomingRelations(@Root() entity: store.Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.incomingRelations.load(entity.id);
+  @FieldResolver(() => [Relation], { description: 'Relations in which this entity is the object: the first `first` (1 to 100).' })
+  async incomingRelations(@Root() entity: store.Entity, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number) {
+    checkFirst('first', first);
+    return (await ctx.loaders.incomingRelations.load(entity.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [Explainer], { description: 'Explainers about this entity or mentioning it.' })
-  async explainers(@Root() entity: store.Entity, @Ctx() ctx: Context) {
-    return (await ctx.loaders.explainersByEntity.load(entity.id)).map((x) => x.explainer);
+  @FieldResolver(() => [Explainer], { description: 'Explainers about this entity or mentioning it: the first `first` (1 to 100).' })
+  async explainers(@Root() entity: store.Entity, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number) {
+    checkFirst('first', first);
+    return (await ctx.loaders.explainersByEntity.load(entity.id)).slice(0, first).map((x) => x.explainer);
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type * as entityStore from '../store/entity.store';
 import type { EntityRevision as EntityRevisionRecord } from '../store/entity-revision.store';
 import type * as store from '../store/explainer.store';
@@ -9,13 +9,15 @@ import { Entity } from './entity.type';
 import { Explainer } from './explainer.type';
 import { ApiKey } from './key.type';
 import { Revision } from './revision.type';
+import { checkFirst, pageSize } from './validate';
 
 @Resolver(() => Explainer)
 export class ExplainerHistoryResolver {
-  @FieldResolver(() => [Revision], { description: 'Newest first. Editor.' })
-  revisions(@Root() explainer: store.Explainer, @Ctx() ctx: Context): Promise<RevisionRecord[]> {
+  @FieldResolver(() => [Revision], { description: 'Newest first: the first `first` (1 to 100). Editor.' })
+  async revisions(@Root() explainer: store.Explainer, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number): Promise<RevisionRecord[]> {
     requireRole(ctx, 'editor');
-    return ctx.loaders.revisionsByExplainer.load(explainer.id);
+    checkFirst('first', first);
+    return (await ctx.loaders.revisionsByExplainer.load(explainer.id)).slice(0, first);
   }
 }
 

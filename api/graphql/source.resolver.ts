@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { paragraphsOf } from '../rich-text/rich-text';
 import type * as store from '../store/source.store';
 import type { Context } from './context';
@@ -6,6 +6,7 @@ import { Entity, Fact, Relation } from './entity.type';
 import { Section } from './section.type';
 import { toGlobalId } from './node';
 import { Citation, Source } from './source.type';
+import { checkFirst, pageSize } from './validate';
 
 /** A citation with its target loaded and checked against what the reader may see. */
 interface ResolvedCitation {
@@ -27,9 +28,10 @@ export class SourceResolver {
     return source.publisherId ? ctx.loaders.entity.load(source.publisherId) : undefined;
   }
 
-  @FieldResolver(() => [Citation], { description: 'The claims this source supports.' })
-  async citations(@Root() source: store.Source, @Ctx() ctx: Context): Promise<ResolvedCitation[]> {
-    const citations = await ctx.loaders.citationsBySource.load(source.id);
+  @FieldResolver(() => [Citation], { description: 'The claims this source supports: the first `first` (1 to 100).' })
+  async citations(@Root() source: store.Source, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: pageSize.max }) first: number): Promise<ResolvedCitation[]> {
+    checkFirst('first', first);
+    const citations = (await ctx.loaders.citationsBySource.load(source.id)).slice(0, first);
     const resolved = await Promise.all(citations.map((c) => resolveCitation(c, ctx)));
     return resolved.filter((c): c is ResolvedCitation => c !== undefined);
   }

@@ -24,7 +24,7 @@ describe.each(databases)('hostile requests (%s)', (database) => {
     ['30 aliases', () => ['/graphql', json({ query: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: entity(slug: "isis-k") { name }`).join(' ')} }` })], 400, 'GRAPHQL_VALIDATION_FAILED'],
     ['a 100 KB document', () => ['/graphql', json({ query: `{ explainer(slug: "what-is-isis-k") { ${'title '.repeat(17_000)} } }` })], 413, 'PAYLOAD_TOO_LARGE'],
     ['a 30 KB document of 10,000 tokens', () => ['/graphql', json({ query: `{ explainer(slug: "what-is-isis-k") { ${'title '.repeat(5_000)} } }` })], 400, 'GRAPHQL_PARSE_FAILED'],
-    ['first: 1000000', () => ['/graphql', json({ query: '{ entities(first: 1000000) { nodes { name } } }' })], 400, 'GRAPHQL_VALIDATION_FAILED'],
+    ['first: 1000000', () => ['/graphql', json({ query: '{ entities(first: 1000000) { nodes { name } } }' })], 400, 'COST_LIMIT_EXCEEDED'],
     ['a JSON-array batch', () => ['/graphql', json([{ query: '{ __typename }' }, { query: '{ __typename }' }])], 400, 'BAD_REQUEST'],
     ['a mutation over GET', () => [`/graphql?query=${encodeURIComponent('mutation { removeFact(id: "x") }')}`, { headers: { 'apollo-require-preflight': 'true' } }], 405, 'BAD_REQUEST'],
     ['a text/plain POST (CSRF)', () => ['/graphql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) }], 400, 'BAD_REQUEST'],
