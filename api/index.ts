@@ -10,6 +10,7 @@ import { seed } from './content/seed';
 import { createErrorFormatter } from './errors';
 import { armor, parseOptions } from './plugins/armor';
 import { costPlugin } from './plugins/cost';
+import { executionLimitsPlugin } from './plugins/execution-limits';
 import { inputBudgetPlugin } from './plugins/input-budget';
 import { previewPlugin } from './plugins/preview';
 import { createRateLimits, mutationRateLimitPlugin } from './plugins/rate-limit';
@@ -127,6 +128,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       ...protection.plugins,
       costPlugin({ anonymous: config.anonymousCostLimit, keyed: config.keyedCostLimit }),
       inputBudgetPlugin(),
+      executionLimitsPlugin(),
       previewPlugin(),
       mutationRateLimitPlugin(limits),
       cacheInvalidationPlugin(annotators, onPublished),

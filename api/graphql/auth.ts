@@ -8,6 +8,7 @@ import type { ApiKey, Role } from '../store/key.store';
 import { authenticate, roleAllows } from '../store/key.store';
 import type { Annotators } from '../text/annotators';
 import { type Context, createContext } from './context';
+import { ExecutionLimits } from './execution-limits';
 
 /**
  * The context of each request: without an Authorization header, the public; with one, the key it
@@ -17,7 +18,8 @@ export function contextFactory(app: { db: Kysely<Database>; config: Config; anno
   const { db, config, annotators, limits } = app;
   return async (headers?: HeaderMap, ip = ''): Promise<Context> => {
     const authorization = headers?.get('authorization');
-    if (!authorization) return createContext(db, config, annotators, undefined, ip);
+    const execution = new ExecutionLimits(config.requestTimeoutMs, config.maxResponseBytes);
+    if (!authorization) return createContext(db, config, annotators, undefined, ip, execution);
     await limits.checkAuthentication(ip);
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const key = bearer ? await authenticate(db, bearer) : undefined;
@@ -25,7 +27,7 @@ export function contextFactory(app: { db: Kysely<Database>; config: Config; anno
       await limits.failedAuthentication(ip);
       throw new RequestError(ApiErrorCode.UNAUTHENTICATED, 'the API key is not valid: it is malformed, unknown or revoked');
     }
-    return createContext(db, config, annotators, key, ip);
+    return createContext(db, config, annotators, key, ip, execution);
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from '../store/database';
+import { publicReads } from '../store/dialect';
 import type { Visibility } from '../store/ids';
 import type { ApiKey } from '../store/key.store';
 import type { Annotators } from '../text/annotators';
+import type { ExecutionLimits } from './execution-limits';
 import { type Loaders, createLoaders } from './loaders';
 
 /** Per request: the store, who is asking, what they may see, and DataLoaders batching within the request. */
@@ -22,11 +24,34 @@ export interface Context {
   tags: Set<string>;
   /** What this request's writes changed for readers: the responses to drop once it is done. */
   published: Set<string>;
+  /** The request's deadline and response size, checked between resolvers. */
+  limits: ExecutionLimits;
+  /** Ends what the request holds in the store (a public request's transaction on PostgreSQL). */
+  release(): Promise<void>;
 }
 
-export function createContext(db: Kysely<Database>, config: Config, annotators: Annotators, key: ApiKey | undefined, ip = ''): Context {
+export function createContext(
+  db: Kysely<Database>,
+  config: Config,
+  annotators: Annotators,
+  key: ApiKey | undefined,
+  ip: string,
+  limits: ExecutionLimits,
+): Context {
   const tags = new Set<string>();
-  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set() };
+  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set(), limits, release: async () => undefined };
+}
+
+/**
+ * A public query reads through publicReads (one transaction under the request's time limit, on
+ * PostgreSQL). Called once the operation is accepted and before execution, so that a refused
+ * request never touches the store.
+ */
+export async function readPublicly(ctx: Context): Promise<void> {
+  const reads = await publicReads(ctx.db, ctx.config.requestTimeoutMs);
+  ctx.db = reads.db;
+  ctx.loaders = createLoaders(reads.db, ctx.visibility, ctx.tags);
+  ctx.release = reads.release;
 }
 
 /** Lets the request see drafts: called before execution, never midway. */

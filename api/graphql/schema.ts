@@ -23,6 +23,7 @@ import {
   SectionResolver,
 } from './section.resolver';
 import { CitationResolver, SourceResolver } from './source.resolver';
+import { applyExecutionLimits } from './execution-limits';
 
 export const resolvers = [
   ExplainerReleaseResolver,
@@ -60,6 +61,6 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema is the same for every app in a process; type-graphql builds it once. */
 export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: false });
+  built ??= buildSchema({ resolvers, validate: false }).then(applyExecutionLimits);
   return built;
 }

@@ -6,7 +6,6 @@ import { ApiErrorCode, errorBody, httpStatus } from '../errors';
 import type { Context } from '../graphql/context';
 import { headerMapOf, headersOf, readGraphqlBody, sendApolloResponse } from './apollo-adapter';
 import { representation, sendRepresentation } from './conditional-get';
-import { withDeadline } from './deadline';
 import { readPersistedGet } from './persisted-get';
 import type { PersistedOperations } from './persisted-operations';
 import type { ResponseCache } from './response-cache';
@@ -73,15 +72,13 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     const ip = req.socket.remoteAddress ?? '';
     // Kept to read, after execution, which releases the response read: its tags.
     let requestContext: Context | undefined;
-    const response = await withDeadline(
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search, body },
-        context: async () => (requestContext = await context(headers, ip)),
-      }),
-      config.requestTimeoutMs,
-    );
-    if (response === 'timeout') {
-      return fail(res, ApiErrorCode.TIMEOUT, `the request took longer than ${config.requestTimeoutMs} ms`, { 'retry-after': '5' });
+    // The deadline and the response's size are checked while it executes (api/graphql/execution-limits.ts).
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search, body },
+      context: async () => (requestContext = await context(headers, ip)),
+    });
+    if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > config.maxResponseBytes) {
+      return fail(res, ApiErrorCode.RESPONSE_TOO_LARGE, `the response would be larger than ${config.maxResponseBytes} bytes: ask for fewer items or fields`);
     }
 
     const out = headersOf(response, { ...cors, ...cacheHeaders });

@@ -96,6 +96,39 @@ export function dialectOf(db: Kysely<Database>): DialectName {
   return db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
 }
 
+/**
+ * The store as one public request reads it. On PostgreSQL: one read-only transaction whose
+ * statements time out after timeoutMs (set for that transaction only, so migrations and writes
+ * keep the server's setting), which also gives the request one consistent snapshot. SQLite runs
+ * each statement synchronously, inside the request's own deadline: the store as it is.
+ * release() ends the transaction; it is called once the response is ready, or after the time
+ * limit at the latest, so that a request that never reports back cannot hold a connection.
+ */
+export async function publicReads(db: Kysely<Database>, timeoutMs: number): Promise<{ db: Kysely<Database>; release(): Promise<void> }> {
+  if (dialectOf(db) !== 'postgres') return { db, release: async () => undefined };
+  const trx = await db.startTransaction().setAccessMode('read only').execute();
+  let released: Promise<void> | undefined;
+  const release = () => {
+    clearTimeout(backstop);
+    released ??= trx.commit().execute().catch(() => trx.rollback().execute().catch(() => undefined));
+    return released;
+  };
+  const backstop = setTimeout(release, timeoutMs + 1_000);
+  backstop.unref();
+  try {
+    await sql`select set_config('statement_timeout', ${String(timeoutMs)}, true)`.execute(trx);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return { db: trx, release };
+}
+
+/** True when the database cancelled a statement for running past its statement_timeout. */
+export function isStatementTimeout(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === '57014';
+}
+
 /** True when the error is a unique-constraint violation, on either database. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | undefined;
