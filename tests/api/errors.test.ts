@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import pino from 'pino';
 import { databases } from '../setup/databases';
 import { type TestApp, startApp } from '../setup/app';
 
@@ -64,6 +66,24 @@ describe('errors in development mode', () => {
       expect(body.errors![0].extensions!.stacktrace).toEqual(expect.any(Array));
     } finally {
       await dev.close();
+    }
+  });
+});
+
+describe.each(databases)('an error nobody planned for (%s)', (database) => {
+  it('reaches the client as INTERNAL_SERVER_ERROR, without its message, and is logged', async () => {
+    const logged: Array<{ level: number; msg: string; err?: { message: string } }> = [];
+    const t = await startApp(database, {}, { logger: pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) }) });
+    try {
+      // A store the code no longer matches: its statements fail with the database's own message.
+      await sql`alter table corrections rename to corrections_moved`.execute(t.app.db);
+      const { status, body } = await t.gql('{ explainer(slug: "what-is-isis-k") { title corrections { text } } }');
+      expect(status).toBe(200);
+      expect(body.errors).toEqual([{ message: 'Internal server error', path: ['explainer', 'corrections'], locations: expect.any(Array), extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(JSON.stringify(body)).not.toMatch(/corrections_moved|no such table|relation|stacktrace/);
+      expect(logged.filter((line) => line.level >= 50).map((line) => line.msg)).toContain('resolver failed');
+    } finally {
+      await t.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { request } from 'node:http';
 import { Pool } from 'pg';
 import pino from 'pino';
@@ -64,7 +65,8 @@ describe('graceful shutdown', () => {
   it('lets an in-flight request finish, then refuses new connections', async () => {
     const t = await startApp('sqlite');
     const port = new URL(t.url).port;
-    // A request whose body arrives slowly is in flight when close() begins.
+    // A request whose body is still arriving is in flight when close() begins.
+    let finish!: () => void;
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
         let body = '';
@@ -73,10 +75,12 @@ describe('graceful shutdown', () => {
       });
       req.on('error', reject);
       req.write('{"query": "{ explainer(slug: \\"what-is-isis-k\\") ');
-      setTimeout(() => req.end('{ title } }"}'), 300);
+      finish = () => req.end('{ title } }"}');
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await once(t.app.server, 'request');
     const closed = t.close();
+    expect(t.app.server.listening).toBe(false);
+    finish();
     const { status, body } = await inFlight;
     expect(status).toBe(200);
     expect(JSON.parse(body)).toEqual({ data: { explainer: { title: 'What is ISIS-K?' } } });
@@ -133,8 +137,9 @@ describe.each(databases)('shutdown while a reader hangs up (%s)', (database) => 
       });
       expect(closed).toBeDefined();
       if (locker) {
-        // Without waiting for the request, shutdown would have closed the store by now.
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        // The reset connection has gone: without waiting for its request, shutdown would close the store now.
+        await once(t.app.server, 'close');
+        await new Promise((resolve) => setImmediate(resolve));
         await locker.query('commit');
         locker.release();
       }

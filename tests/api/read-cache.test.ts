@@ -1,4 +1,5 @@
-import { databases } from '../setup/databases';
+import { Pool } from 'pg';
+import { databases, testDatabaseUrl } from '../setup/databases';
 import { type TestApp, startApp } from '../setup/app';
 import { keysFor, ok } from '../setup/editorial';
 import { contextBoxHash, persistedGet } from '../setup/persisted';
@@ -106,5 +107,38 @@ describe.each(databases)('the public read path (%s)', (database) => {
     expect(await box()).toBeNull();
     await ok(t, 'mutation($x: ID!, $v: Int!) { publishExplainer(id: $x, expectedVersion: $v) { status } }', { x: x.id, v: x.version + 2 }, keys.publisher);
     expect((await box()).question).toBe('What is ISIS-K?');
+  });
+});
+
+(databases.includes('postgres') ? describe : describe.skip)('a response computed while a write lands (postgres)', () => {
+  it('is not kept: the request after the write computes afresh', async () => {
+    let onStatement: (() => void) | undefined;
+    const t = await startApp('postgres', {}, { onQuery: () => onStatement?.() });
+    const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    try {
+      const keys = await keysFor(t);
+      const path = persistedGet({ explainer: 'what-is-isis-k', locale: 'en' });
+      const subject = (await ok(t, '{ explainer(slug: "what-is-isis-k") { subject { id version } } }', {}, {})).explainer.subject;
+
+      // Hold the read at its corrections, which the entity edit below never touches.
+      const locker = await admin.connect();
+      await locker.query('begin');
+      await locker.query(`lock table "${t.app.config.databaseSchema}".corrections in access exclusive mode`);
+      const started = new Promise<void>((resolve) => (onStatement = resolve));
+      const read = fetch(`${t.url}${path}`);
+      await started;
+      onStatement = undefined;
+      await ok(t, 'mutation($id: ID!, $v: Int!) { updateEntity(id: $id, expectedVersion: $v, input: { description: "Edited while a read ran." }) { id } }', { id: subject.id, v: subject.version }, keys.editor);
+      await locker.query('commit');
+      locker.release();
+      expect((await read).status).toBe(200);
+
+      const next = await fetch(`${t.url}${path}`);
+      expect(next.headers.get('x-cache')).toBe('miss');
+      expect((await next.json()).data.contextBox.subject.description).toBe('Edited while a read ran.');
+    } finally {
+      await admin.end();
+      await t.close();
+    }
   });
 });

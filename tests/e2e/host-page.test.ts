@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
-import { waitForBox, waitForFrameBox } from './support/box';
+import { painted, waitForBox, waitForFrameBox } from './support/box';
 import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, serveNewsPage, startHostServer } from './support/host-server';
 import { differingPixels, keepScreenshot } from './support/screenshots';
@@ -20,11 +20,15 @@ function instrument(): void {
 
   const shifts: Array<{ value: number; sources: string[] }> = [];
   w.__shifts = shifts;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
+  const record = (entries: PerformanceEntryList) => {
+    for (const entry of entries as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
       if (!entry.hadRecentInput) shifts.push({ value: entry.value, sources: (entry.sources ?? []).map((s) => `${s.node?.nodeName}.${(s.node as Element)?.className}`) });
     }
-  }).observe({ type: 'layout-shift', buffered: true });
+  };
+  const observer = new PerformanceObserver((list) => record(list.getEntries()));
+  observer.observe({ type: 'layout-shift', buffered: true });
+  // Shifts of frames already painted but not yet delivered to the observer.
+  w.__takeShifts = () => (record(observer.takeRecords()), shifts);
 
   // When backstory.js defines the element, and when the first box's loaded content reaches the screen.
   const timing: { defined?: number; skeleton?: number; rendered?: number; painted?: number } = {};
@@ -148,7 +152,8 @@ describeInBrowser('the example news page: strict CSP, hostile CSS (Chromium)', (
     await page.goto(newsUrl);
     await loadAll(page);
     await page.locator('backstory-box .tg').click(); // render the details too
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => document.querySelector('backstory-box')?.shadowRoot?.querySelector('.tg')?.getAttribute('aria-expanded') === 'true');
+    await painted(page);
 
     const violations: string[] = [];
     for (const frame of page.frames()) {
@@ -160,19 +165,23 @@ describeInBrowser('the example news page: strict CSP, hostile CSS (Chromium)', (
   });
 
   it('moves nothing on the page while the box loads (layout shift 0)', async () => {
-    // Tall enough that all three boxes are on screen while they load; the API answers 1.5 s late.
+    // Tall enough that all three boxes are on screen while they load; the API answers only once the skeleton is up.
     const page = await open({ width: 1100, height: 4000 });
     let delayed = 0;
+    let released = false;
+    const held: Array<() => void> = [];
     await page.route((url) => url.origin === t.url && url.pathname === '/graphql', async (route) => {
       delayed++;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      if (!released) await new Promise<void>((resolve) => held.push(resolve));
       await route.continue();
     });
     await page.goto(newsUrl);
     await page.waitForFunction(() => !!document.querySelector('backstory-box')?.shadowRoot?.querySelector('.skel'));
+    released = true;
+    for (const release of held) release();
     await loadAll(page);
-    await page.waitForTimeout(500);
-    const shifts = await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts);
+    await painted(page);
+    const shifts = await page.evaluate(() => (window as unknown as { __takeShifts: () => unknown[] }).__takeShifts());
     expect(delayed).toBeGreaterThan(0);
     expect(shifts).toEqual([]);
   });
