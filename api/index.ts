@@ -29,7 +29,7 @@ import type { HttpContext, Route } from './http/route';
 import { createRouter } from './http/router';
 import type { Database } from './store/database';
 import { listenForChanges } from './store/change-feed';
-import { openDatabase } from './store/dialect';
+import { capabilitiesOf, openDatabase } from './store/dialect';
 import { migrateToLatest } from './store/migrate';
 import { releasePublishedContent } from './store/release.store';
 import { reindexStale } from './store/search.store';
@@ -63,7 +63,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'backstory' } });
   const db = await openDatabase({ ...config, onQuery: options.onQuery });
   try {
-    const applied = await migrateToLatest(db, config.databaseSchema);
+    const applied = await migrateToLatest(db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrated the store');
     if (config.seed) {
       const { loaded } = await seed(db);
@@ -85,9 +85,10 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const annotators = new Annotators(db);
   const purger = createPurger(config.purgeUrls, logger);
   // Replicas on one PostgreSQL: a publish committed by any of them drops what this one cached of it.
-  const changes = config.databaseUrl
+  const listenConnection = capabilitiesOf(db).listenConnection;
+  const changes = listenConnection
     ? await listenForChanges({
-        databaseUrl: config.databaseUrl,
+        connect: listenConnection,
         databaseSchema: config.databaseSchema,
         logger,
         onChange: (tags) => {

@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const config = resolveConfig(configFromEnv(process.env));
   const db = await openDatabase(config);
   try {
-    await migrateToLatest(db, config.databaseSchema);
+    await migrateToLatest(db);
     if (command === 'create') {
       if (!values.role || !roles.includes(values.role as Role) || !values.name) {
         console.error(usage);

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { ApiErrorCode, RequestError } from '../errors';
 import type { Context } from '../graphql/context';
 import type { Database } from '../store/database';
-import { postgresPool } from '../store/dialect';
+import { capabilitiesOf } from '../store/dialect';
 
 export class RateLimitedError extends RequestError {
   constructor(what: string, retryAfterSeconds: number) {
@@ -19,7 +19,7 @@ export class RateLimitedError extends RequestError {
  * while the database does not answer; on SQLite, one process, in memory.
  */
 export function createRateLimits(config: Config, db: Kysely<Database>) {
-  const pool = postgresPool(db);
+  const pool = capabilitiesOf(db).counterPool;
   const counter = (keyPrefix: string, points: number): RateLimiterAbstract => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration: 60 });
     if (!pool) return memory;

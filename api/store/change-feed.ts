@@ -8,11 +8,11 @@
  * of its own; the payload starts with the schema written to, so processes working in other schemas of
  * the same database ignore it, and names the tags of what readers see that changed. SQLite is one process's store: there is nobody else to tell.
  */
-import { type Kysely, sql } from 'kysely';
-import { Client } from 'pg';
+import type { Kysely } from 'kysely';
+import type { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from './database';
-import { dialectOf } from './dialect';
+import { notifyOnCommit } from './dialect';
 
 export const CHANGES_CHANNEL = 'backstory_changes';
 
@@ -24,17 +24,17 @@ const PAYLOAD_LIMIT = 7900;
  * that the write changed: `schema|tag tag ...`, or `schema|*` for everything.
  */
 export async function announceChange(db: Kysely<Database>, schema: string | undefined, tags: readonly string[]): Promise<void> {
-  if (dialectOf(db) !== 'postgres') return;
   let payload = `${schema ?? ''}|${tags.join(' ')}`;
   if (Buffer.byteLength(payload) > PAYLOAD_LIMIT) payload = `${schema ?? ''}|*`;
-  await sql`select pg_notify(${CHANGES_CHANNEL}, ${payload})`.execute(db);
+  await notifyOnCommit(db, CHANGES_CHANNEL, payload);
 }
 
 /** Tags a change names; undefined for everything. */
 export type ChangedTags = readonly string[] | undefined;
 
 export interface ChangeFeedOptions {
-  databaseUrl: string;
+  /** A new connection to listen on (the store's listenConnection capability). */
+  connect(applicationName: string): Client;
   databaseSchema?: string;
   logger: Logger;
   /** Called for every change another process (or this one) committed, with its tags (undefined: everything). */
@@ -51,7 +51,7 @@ export interface ChangeFeed {
  * Listens until closed. A lost connection may have missed notifications, so losing it counts as a
  * change, and so does getting it back; it is reopened after retryMs.
  */
-export async function listenForChanges({ databaseUrl, databaseSchema, logger, onChange, retryMs = 1000 }: ChangeFeedOptions): Promise<ChangeFeed> {
+export async function listenForChanges({ connect, databaseSchema, logger, onChange, retryMs = 1000 }: ChangeFeedOptions): Promise<ChangeFeed> {
   const payload = databaseSchema ?? '';
   let client: Client | undefined;
   let closed = false;
@@ -59,7 +59,7 @@ export async function listenForChanges({ databaseUrl, databaseSchema, logger, on
 
   const open = async (): Promise<void> => {
     // Named, so that an operator sees in pg_stat_activity which connections are change feeds.
-    const next = new Client({ connectionString: databaseUrl, application_name: `backstory-changes:${payload || 'public'}` });
+    const next = connect(`backstory-changes:${payload || 'public'}`);
     next.on('notification', (message) => {
       if (message.channel !== CHANGES_CHANNEL || !message.payload) return;
       const bar = message.payload.indexOf('|');

@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import {
   type CompiledQuery,
   Kysely,
@@ -25,7 +25,34 @@ export interface StoreOptions {
 }
 
 const dialects = new WeakMap<Kysely<Database>, DialectName>();
-const pools = new WeakMap<Kysely<Database>, Pool>();
+
+/**
+ * What the database underneath can do for the rest of Backstory, which asks for a capability and
+ * never which database it is. Each is missing where the store serves one process (SQLite).
+ */
+export interface Capabilities {
+  /** A new connection of its own to LISTEN on, named so that an operator can tell it apart. */
+  listenConnection?: (applicationName: string) => Client;
+  /** The store's connection pool, for libraries that keep shared state in it themselves (rate limits). */
+  counterPool?: Pool;
+  /** The schema Kysely's migration bookkeeping lives in: the store's own, when the database has schemas. */
+  migrationTableSchema?: string;
+}
+
+const capabilities = new WeakMap<Kysely<Database>, Capabilities>();
+
+export function capabilitiesOf(db: Kysely<Database>): Capabilities {
+  return capabilities.get(db) ?? {};
+}
+
+/**
+ * Tells every process on this store, once the transaction db belongs to commits (PostgreSQL
+ * NOTIFY, delivered on commit only). Nothing to do where the store serves one process.
+ */
+export async function notifyOnCommit(db: Kysely<Database>, channel: string, payload: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+}
 
 export async function openDatabase(options: StoreOptions): Promise<Kysely<Database>> {
   const log = options.onQuery
@@ -49,7 +76,11 @@ export async function openDatabase(options: StoreOptions): Promise<Kysely<Databa
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     dialects.set(db, 'postgres');
-    pools.set(db, pool);
+    capabilities.set(db, {
+      listenConnection: (applicationName) => new Client({ connectionString: options.databaseUrl, application_name: applicationName }),
+      counterPool: pool,
+      migrationTableSchema: schema ?? 'public',
+    });
     return db;
   }
   if (options.sqlitePath !== ':memory:') mkdirSync(dirname(options.sqlitePath), { recursive: true });
@@ -82,11 +113,6 @@ function reusingStatements(database: Sqlite.Database, max = 500) {
       return statement;
     },
   };
-}
-
-/** The connection pool under a PostgreSQL store, for the few libraries that speak pg themselves. */
-export function postgresPool(db: Kysely<Database>): Pool | undefined {
-  return pools.get(db);
 }
 
 export function dialectOf(db: Kysely<Database>): DialectName {
