@@ -88,8 +88,8 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     purgeUrls: input.purgeUrls ?? [],
     schedulerIntervalMs: input.schedulerIntervalMs ?? 5_000,
     explorer: input.explorer ?? nodeEnv === 'development',
-    anonymousCostLimit: input.anonymousCostLimit ?? 1_000_000,
-    keyedCostLimit: input.keyedCostLimit ?? 5_000_000,
+    anonymousCostLimit: input.anonymousCostLimit ?? 2_000_000,
+    keyedCostLimit: input.keyedCostLimit ?? 10_000_000,
     maxResponseBytes: input.maxResponseBytes ?? 2 * 1024 * 1024,
   };
 }

@@ -17,6 +17,7 @@ import { createRateLimits, mutationRateLimitPlugin } from './plugins/rate-limit'
 import { Annotators } from './text/annotators';
 import type { Context } from './graphql/context';
 import { contextFactory } from './graphql/auth';
+import { documentStore } from './graphql/document-store';
 import { getSchema } from './graphql/schema';
 import { graphqlRoutes } from './http/graphql';
 import { embedRoutes } from './http/embed';
@@ -115,6 +116,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     // Only the operations the widget build listed are persisted (api/http/persisted-get.ts); Apollo's
     // automatic persisted queries would let anyone fill a server-side cache.
     persistedQueries: false,
+    documentStore: documentStore(),
     csrfPrevention: true,
     logger,
     // main.ts owns SIGTERM: Apollo's own handler would stop it under requests still being answered.

@@ -34,6 +34,17 @@ export const listSizes: Readonly<Record<string, number>> = {
   // Annotations of a text: its own budget is the text's bytes (api/plugins/input-budget.ts).
   'Query.annotate': 100,
   'Query.apiKeys': 100,
+  // Introspection, as GraphiQL and code generators ask for it: the schema's own sizes, with room.
+  '__Schema.types': 80,
+  '__Schema.directives': 8,
+  '__Type.fields': 40,
+  '__Type.inputFields': 15,
+  '__Type.enumValues': 25,
+  '__Type.interfaces': 3,
+  '__Type.possibleTypes': 15,
+  '__Field.args': 8,
+  '__Directive.args': 3,
+  '__Directive.locations': 19,
   // Inside a connection: sized by the connection's `first`.
   'EntityConnection.edges': 1,
   'EntityConnection.nodes': 1,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +22,8 @@ export interface Child {
   waitForLine(predicate: (line: LogLine) => boolean): Promise<LogLine>;
   /** Resolves with the exit code (or signal) once the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  /** The process's resident set size, in MB (Linux). */
+  rssMb(): number;
   /** Kills the process if it still runs and drops its store. */
   cleanup(): Promise<void>;
 }
@@ -87,6 +89,10 @@ export async function startChild(env: Record<string, string>, options: { dropSto
     lines,
     waitForLine,
     exited,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+    },
     async cleanup() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
