@@ -47,7 +47,8 @@ export function childStore(database: TestDatabase): { env: Record<string, string
   return { env: { SQLITE_PATH: join(dir, 'backstory.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startChild(env: Record<string, string>, options: { dropStore?: () => Promise<void> } = {}): Promise<Child> {
+/** retainLines: false keeps no log line past the listening one (a long run logs every request). */
+export async function startChild(env: Record<string, string>, options: { dropStore?: () => Promise<void>; retainLines?: boolean } = {}): Promise<Child> {
   const child = spawn(process.execPath, [join(__dirname, '../../dist/api/main.js')], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +64,7 @@ export async function startChild(env: Record<string, string>, options: { dropSto
     } catch {
       return;
     }
-    lines.push(line);
+    if (options.retainLines !== false || !listened) lines.push(line);
     for (const waiter of [...waiters]) {
       if (waiter.predicate(line)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -82,7 +83,9 @@ export async function startChild(env: Record<string, string>, options: { dropSto
       void exited.then(({ code, signal }) => reject(new Error(`the child exited (${code ?? signal}) first: ${stderr}`)));
     });
   };
+  let listened = false;
   const listening = await waitForLine((line) => typeof line.url === 'string' && /^http:\/\/[^/]+:\d+$/.test(line.url));
+  listened = true;
   return {
     process: child,
     url: listening.url as string,
