@@ -159,6 +159,8 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
     // A request that reached us on an open connection during shutdown is answered, then its connection closed.
     if (closing) res.setHeader('connection', 'close');
+    // One that was under way when shutdown began kept its connection alive: close it once it is idle.
+    res.once('finish', () => closing && setImmediate(() => server.closeIdleConnections()));
     const handled = handle(req, res).finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
@@ -188,17 +190,21 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
             resolve();
           }, config.shutdownGraceMs);
         });
+        logger.debug({ inFlight: inFlight.size }, 'shutdown: closing the listener');
         if (server.listening) {
           const drained = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           await drained;
         }
+        logger.debug({ inFlight: inFlight.size }, 'shutdown: every connection closed');
         // A reader who hung up took its connection with it, but its request may still be running.
         await Promise.race([Promise.allSettled([...inFlight]), grace]);
         clearTimeout(timer);
+        logger.debug('shutdown: every request answered');
         await scheduler.stop();
         await apollo.stop();
         await changes?.close();
+        logger.debug('shutdown: Apollo, the scheduler and the change feed stopped');
         await db.destroy();
         logger.info('stopped: every request answered, the store closed');
       })();
