@@ -29,6 +29,7 @@ export const listSizes: Readonly<Record<string, number>> = {
   'Section.mentions': 50,
   'Paragraph.marks': 20,
   'Revision.diff': 30,
+  'Explainer.unpublishedChanges': 30,
   'ImportResult.candidates': 100,
   'ImportResult.dropped': 50,
   // Annotations of a text: its own budget is the text's bytes (api/plugins/input-budget.ts).

@@ -10,15 +10,17 @@ import { Explainer } from './explainer.type';
 import { ApiKey } from './key.type';
 import { Release, ScheduledPublish } from './release.type';
 import { Change } from './revision.type';
+import { checkFirst, pageSize } from './validate';
 
 type ReleaseValue = ReleaseRecord | EntityRelease;
 const toValue = (r: ReleaseValue) => ({ ...r, publishedAt: r.createdAt });
 
 @Resolver(() => Explainer)
 export class ExplainerReleaseResolver {
-  @FieldResolver(() => [Release], { description: 'Every release, newest first: the record of what readers saw and when.' })
-  async releases(@Root() explainer: store.Explainer, @Ctx() ctx: Context) {
-    return (await ctx.loaders.releasesByExplainer.load(explainer.id)).map(toValue);
+  @FieldResolver(() => [Release], { description: 'The releases, newest first: the record of what readers saw and when; the first `first` (1 to 100).' })
+  async releases(@Root() explainer: store.Explainer, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number) {
+    checkFirst('first', first);
+    return (await ctx.loaders.releasesByExplainer.load(explainer.id)).slice(0, first).map(toValue);
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'One release by number.' })
@@ -48,9 +50,10 @@ export class ExplainerReleaseResolver {
 
 @Resolver(() => Entity)
 export class EntityReleaseResolver {
-  @FieldResolver(() => [Release], { description: 'Every release of the entity, newest first.' })
-  async releases(@Root() entity: entityStore.Entity, @Ctx() ctx: Context) {
-    return (await ctx.loaders.releasesByEntity.load(entity.id)).map(toValue);
+  @FieldResolver(() => [Release], { description: 'The releases of the entity, newest first: the first `first` (1 to 100).' })
+  async releases(@Root() entity: entityStore.Entity, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number) {
+    checkFirst('first', first);
+    return (await ctx.loaders.releasesByEntity.load(entity.id)).slice(0, first).map(toValue);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the working copy differs from what readers see. Editor.' })

@@ -76,7 +76,7 @@ describe.each(databases)('an error nobody planned for (%s)', (database) => {
     const t = await startApp(database, {}, { logger: pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) }) });
     try {
       // A store the code no longer matches: its statements fail with the database's own message.
-      await sql`alter table corrections rename to corrections_moved`.execute(t.app.db);
+      await sql`alter table released_corrections rename to corrections_moved`.execute(t.app.db);
       const { status, body } = await t.gql('{ explainer(slug: "what-is-isis-k") { title corrections { text } } }');
       expect(status).toBe(200);
       expect(body.errors).toEqual([{ message: 'Internal server error', path: ['explainer', 'corrections'], locations: expect.any(Array), extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);

@@ -120,15 +120,16 @@ describe.each(databases)('the public read path (%s)', (database) => {
       const path = persistedGet({ explainer: 'what-is-isis-k', locale: 'en' });
       const subject = (await ok(t, '{ explainer(slug: "what-is-isis-k") { subject { id version } } }', {}, {})).explainer.subject;
 
-      // Hold the read at its corrections, which the entity edit below never touches.
+      // Hold the read at its corrections, which the entity's edit and publish below never touch.
       const locker = await admin.connect();
       await locker.query('begin');
-      await locker.query(`lock table "${t.app.config.databaseSchema}".corrections in access exclusive mode`);
+      await locker.query(`lock table "${t.app.config.databaseSchema}".released_corrections in access exclusive mode`);
       const started = new Promise<void>((resolve) => (onStatement = resolve));
       const read = fetch(`${t.url}${path}`);
       await started;
       onStatement = undefined;
       await ok(t, 'mutation($id: ID!, $v: Int!) { updateEntity(id: $id, expectedVersion: $v, input: { description: "Edited while a read ran." }) { id } }', { id: subject.id, v: subject.version }, keys.editor);
+      await ok(t, 'mutation($id: ID!) { publishEntity(id: $id) { id } }', { id: subject.id }, keys.publisher);
       await locker.query('commit');
       locker.release();
       expect((await read).status).toBe(200);
