@@ -72,8 +72,11 @@ export async function startChild(env: Record<string, string>, options: { dropSto
       }
     }
   });
+  // Timed at 'exit', resolved at 'close': only then has every line the process wrote been read.
+  let exitedAt = 0;
+  child.on('exit', () => (exitedAt = Date.now()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+    child.on('close', (code, signal) => resolve({ code, signal, at: exitedAt || Date.now() })),
   );
   const waitForLine = (predicate: (line: LogLine) => boolean) => {
     const seen = lines.find(predicate);
