@@ -23,10 +23,11 @@ export class ExplainerHistoryResolver {
 
 @Resolver(() => Entity)
 export class EntityHistoryResolver {
-  @FieldResolver(() => [Revision], { description: 'Newest first: every change, with its diff and the entity as it then was. Editor.' })
-  revisions(@Root() entity: entityStore.Entity, @Ctx() ctx: Context): Promise<EntityRevisionRecord[]> {
+  @FieldResolver(() => [Revision], { description: 'Newest first: each change, with its diff and the entity as it then was; the first `first` (1 to 100). Editor.' })
+  async revisions(@Root() entity: entityStore.Entity, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number): Promise<EntityRevisionRecord[]> {
     requireRole(ctx, 'editor');
-    return ctx.loaders.revisionsByEntity.load(entity.id);
+    checkFirst('first', first);
+    return (await ctx.loaders.revisionsByEntity.load(entity.id)).slice(0, first);
   }
 }
 
