@@ -1,6 +1,7 @@
+import { representation } from '../../api/http/conditional-get';
 import { ResponseCache } from '../../api/http/response-cache';
 
-const response = (tags: string[]) => ({ body: Buffer.from('{}'), etag: '"x"', contentType: 'application/json', tags });
+const response = (tags: string[]) => ({ ...representation('{}', 'application/json'), tags });
 
 describe('the in-process response cache', () => {
   it('drops the responses that carry a published tag and keeps the others', () => {
