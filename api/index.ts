@@ -24,6 +24,7 @@ import { embedRoutes } from './http/embed';
 import { explorerRoutes } from './http/explorer';
 import { healthRoutes } from './http/health';
 import { loadPersistedOperations } from './http/persisted-operations';
+import { boxWarmer } from './http/warm-boxes';
 import { ResponseCache } from './http/response-cache';
 import { cacheInvalidationPlugin } from './plugins/cache-invalidation';
 import type { HttpContext, Route } from './http/route';
@@ -98,9 +99,12 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         },
       })
     : undefined;
-  const onPublished = (tags: readonly string[]) => {
+  // Set once the server exists: publishing asks it for the published boxes (http/warm-boxes.ts).
+  let warm: ((tags: readonly string[]) => Promise<void>) | undefined;
+  const onPublished = async (tags: readonly string[]) => {
     cache.invalidate(tags);
     void purger.purge(tags);
+    await warm?.(tags);
   };
   const scheduler = await startScheduler({ db, schema: config.databaseSchema, intervalMs: config.schedulerIntervalMs, logger, onPublished });
   const protection = armor(development);
@@ -151,7 +155,8 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       return { ...(response.body.singleResult as any), tags: [...contextValue.tags] };
     },
   };
-  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted: loadPersistedOperations(logger) }), ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http)];
+  const persisted = loadPersistedOperations(logger);
+  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted }), ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http)];
   const handle = createRouter(routes, logger);
   // Requests being handled, whether or not their reader is still connected: the store stays open for them.
   const inFlight = new Set<Promise<void>>();
@@ -164,6 +169,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     const handled = handle(req, res).finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
+  warm = boxWarmer({ server, db, persisted, logger });
 
   return {
     config,

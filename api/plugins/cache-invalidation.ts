@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../graphql/context';
 
 /** What readers see changed: these tags (store/tags.ts) name it. */
-export type OnPublished = (tags: readonly string[]) => void;
+export type OnPublished = (tags: readonly string[]) => void | Promise<void>;
 
 /**
  * After a mutation: what it changed for readers (the tags its writes named: a publish, an unpublish,
@@ -19,7 +19,8 @@ export function cacheInvalidationPlugin(annotators: { invalidate(): void }, onPu
           return {
             async executionDidEnd() {
               annotators.invalidate();
-              if (contextValue.published.size > 0) onPublished([...contextValue.published]);
+              // Awaited: the publisher's answer comes once the published boxes are warm again.
+              if (contextValue.published.size > 0) await onPublished([...contextValue.published]);
             },
           };
         },

@@ -16,7 +16,7 @@ export interface SchedulerOptions {
   intervalMs: number;
   logger: Logger;
   /** Told what each publish changed for readers, after it commits. */
-  onPublished(tags: readonly string[]): void;
+  onPublished(tags: readonly string[]): void | Promise<void>;
 }
 
 export interface Scheduler {
@@ -43,7 +43,7 @@ export async function startScheduler({ db, schema, intervalMs, logger, onPublish
           if (!done) break;
           fired++;
           logger.info({ explainer: done.explainerId, at: done.at }, 'published on schedule');
-          onPublished([...changed]);
+          await onPublished([...changed]);
         }
       } catch (error) {
         logger.error({ err: error }, 'scheduled publishing failed; it is tried again on the next tick');

@@ -154,7 +154,7 @@ describe.each(databases)('releases (%s)', (database) => {
     await ok(t, 'mutation($e: ID!) { publishEntity(id: $e) { id } }', { e: kabul.id }, keys.publisher);
   });
 
-  it('tags public responses with what they read, and a publish drops only its own', async () => {
+  it('tags public responses with what they read; a publish drops only its own, and warms it again', async () => {
     const other = (
       await ok(t, 'mutation { createExplainer(input: { slug: "what-is-b", title: "What is B?", headline: "B", summary: "B is a test." }) { id version } }', {}, keys.editor)
     ).createExplainer;
@@ -169,10 +169,13 @@ describe.each(databases)('releases (%s)', (database) => {
 
     await ok(t, 'mutation($x: ID!) { publishExplainer(id: $x, expectedVersion: 2) { id } }', { x: other.id }, keys.publisher);
     expect((await get(SLUG)).headers.get('x-cache')).toBe('hit');
-    await ok(t, 'mutation($x: ID!, $v: Int!) { updateExplainer(id: $x, expectedVersion: $v, input: { headline: "Working copy only" }) { id } }', { x: x.id, v: x.version }, keys.editor);
+    await ok(t, 'mutation($x: ID!, $v: Int!) { updateExplainer(id: $x, expectedVersion: $v, input: { summary: "Published, and warm." }) { id } }', { x: x.id, v: x.version }, keys.editor);
     expect((await get(SLUG)).headers.get('x-cache')).toBe('hit');
     await publish(x.version + 1);
-    expect((await get(SLUG)).headers.get('x-cache')).toBe('miss');
+    // Publishing warmed the box again: the first reader after it gets a hit, with what was published.
+    const first = await get(SLUG);
+    expect(first.headers.get('x-cache')).toBe('hit');
+    expect((await first.json()).data.contextBox.summary).toBe('Published, and warm.');
   });
 
   it('publishes on schedule, once', async () => {
