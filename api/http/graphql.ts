@@ -53,7 +53,7 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     const cacheHeaders: Record<string, string> = found && anonymous ? { 'cache-control': config.cacheControl, vary: 'accept, authorization' } : { 'cache-control': anonymous ? 'no-store' : 'private, no-store' };
     if (cacheKey) {
       const hit = cache.get(cacheKey);
-      if (hit) return sendRepresentation(req, res, hit, { ...cors, ...cacheHeaders, ...tagHeaders(hit.tags), 'x-cache': 'hit' });
+      if (hit) return sendRepresentation(req, res, hit, { ...cors, ...cacheHeaders, ...hit.tagHeaders, 'x-cache': 'hit' });
     }
     const ticket = cache.ticket();
 
@@ -84,9 +84,9 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     const out = headersOf(response, { ...cors, ...cacheHeaders });
     if (found && anonymous && (response.status ?? 200) === 200 && response.body.kind === 'complete' && !hasErrors(response.body.string)) {
       const tags = [...(requestContext?.tags ?? [])];
-      const entry = { ...representation(response.body.string, out['content-type'] ?? 'application/json', 'fast'), tags };
+      const entry = { ...representation(response.body.string, out['content-type'] ?? 'application/json', 'fast'), tags, tagHeaders: tagHeaders(tags) };
       if (cacheKey) cache.set(cacheKey, ticket, entry);
-      return sendRepresentation(req, res, entry, { ...out, ...tagHeaders(tags), 'x-cache': 'miss' });
+      return sendRepresentation(req, res, entry, { ...out, ...entry.tagHeaders, 'x-cache': 'miss' });
     }
     await sendApolloResponse(res, response, out);
   };

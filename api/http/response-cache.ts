@@ -4,6 +4,8 @@ import type { Representation } from './conditional-get';
 export interface CachedResponse extends Representation {
   /** What the response read of what readers see (store/tags.ts). */
   tags: readonly string[];
+  /** The same as Surrogate-Key and Cache-Tag, written once: a hit only sends them. */
+  tagHeaders?: Record<string, string>;
 }
 
 /**

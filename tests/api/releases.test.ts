@@ -201,6 +201,30 @@ describe.each(databases)('releases (%s)', (database) => {
   });
 });
 
+describe('a scheduled publish whose moment passed while no process ran', () => {
+  it('fires when the next process starts', async () => {
+    const first = await startApp('sqlite');
+    const keys = await keysFor(first);
+    const created = (
+      await ok(first, 'mutation { createExplainer(input: { slug: "missed", title: "Missed?", headline: "M", summary: "While down." }) { id } }', {}, keys.editor)
+    ).createExplainer;
+    const at = new Date(Date.now() + 1500).toISOString();
+    await ok(first, 'mutation($x: ID!, $at: DateTimeISO!) { schedulePublish(id: $x, expectedVersion: 1, at: $at) { id } }', { x: created.id, at }, keys.publisher);
+    // The only process stops before the moment (its own timer would not have looked for an hour anyway).
+    const sqlitePath = first.app.config.sqlitePath;
+    await first.app.close();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(at) - Date.now()) + 50));
+    const next = await startApp('sqlite', { sqlitePath });
+    try {
+      const seen = (await ok(next, '{ explainer(slug: "missed") { status releases { number action } } }', {}, {})).explainer;
+      expect(seen).toEqual({ status: 'PUBLISHED', releases: [{ number: 1, action: 'scheduled publish' }] });
+    } finally {
+      await next.close();
+      await first.close();
+    }
+  }, 60_000);
+});
+
 describe('a SQLite store made by the last version before releases', () => {
   // tests/api/fixtures/store-before-releases.db: `npm start` of commit 3b6f160 on an empty SQLITE_PATH
   // (its four migrations, the seed published, no releases, its search index), checkpointed and copied.
