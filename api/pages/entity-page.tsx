@@ -3,7 +3,6 @@
  * to link to. No script at all. The entity has one language (that of its own name); the explainers it
  * lists are each in the edition that suits the reader best.
  */
-import type { ComponentChildren } from 'preact';
 import { httpUrl } from '../../widgets/src/components/links';
 import { type Ui, fill, formatDate, joinList, ui as uiFor, uiLang } from '../../widgets/src/i18n';
 import { chooseEdition } from '../locale/editions';
@@ -12,6 +11,7 @@ import { JsonScript, renderDocument } from './document';
 import type { PageEntity, PageEntityExplainer, PageEntityRef, PageFact, PageFactSource, PageRelation } from './entity.query';
 import { type EntityStrings, entityStrings } from './entity-strings';
 import { entityJsonLd } from './json-ld';
+import { part } from './part';
 
 export interface EntityPageProps {
   entity: PageEntity;
@@ -149,12 +149,6 @@ function Entity({ entity: e, question, explainers, entityUrl }: EntityPageProps)
   const about = explainers.filter((x) => x.subject?.slug === e.slug);
   const mentioning = explainers.filter((x) => x.subject?.slug !== e.slug);
   const wikidata = httpUrl(e.wikidataUrl);
-  const part = (id: string, heading: ComponentChildren, body: ComponentChildren) => (
-    <section class="part" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{heading}</h2>
-      {body}
-    </section>
-  );
   return (
     <article class="article entity">
       <header class="article-head">

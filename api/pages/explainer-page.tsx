@@ -2,7 +2,6 @@
  * /explainers/:slug: the whole explainer as a plain, fast article page. No script at all; the sections
  * render through the box's own components, so a passage reads the same in the box and here.
  */
-import type { ComponentChildren } from 'preact';
 import { Blocks } from '../../widgets/src/components/Blocks';
 import { KeyFacts } from '../../widgets/src/components/KeyFacts';
 import { httpUrl } from '../../widgets/src/components/links';
@@ -13,6 +12,7 @@ import type { PageExplainer, PageSource } from './explainer.query';
 import { articleJsonLd } from './json-ld';
 import { directionOf } from '../locale/negotiate';
 import { type PageStrings, pageStrings } from './page-strings';
+import { part } from './part';
 
 export interface ExplainerPageProps {
   explainer: PageExplainer;
@@ -69,12 +69,6 @@ function SourceList({ sources, ui, s }: { sources: readonly PageSource[]; ui: Ui
 function Article({ explainer: x, keyFacts, embedSnippet }: ExplainerPageProps) {
   const ui = uiFor(x.locale);
   const s = pageStrings(x.locale);
-  const section = (id: string, heading: ComponentChildren, body: ComponentChildren) => (
-    <section class="part" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{heading}</h2>
-      {body}
-    </section>
-  );
   return (
     <article class="article">
       <header class="article-head">
@@ -112,7 +106,7 @@ function Article({ explainer: x, keyFacts, embedSnippet }: ExplainerPageProps) {
         </section>
       ))}
       {x.corrections.length > 0 &&
-        section(
+        part(
           'corrections',
           s.corrections,
           <ul class="corrections">
@@ -123,7 +117,7 @@ function Article({ explainer: x, keyFacts, embedSnippet }: ExplainerPageProps) {
             ))}
           </ul>,
         )}
-      {x.sources.length > 0 && section('sources', ui.t.sources, <SourceList sources={x.sources} ui={ui} s={s} />)}
+      {x.sources.length > 0 && part('sources', ui.t.sources, <SourceList sources={x.sources} ui={ui} s={s} />)}
       <details class="embed">
         <summary>{s.embedThis}</summary>
         <p>{s.embedHelp}</p>

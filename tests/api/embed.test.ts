@@ -15,25 +15,12 @@ import { correctExplainer } from '../../api/store/publishing.store';
 import { embedStylesheet } from '../../api/pages/embed-styles';
 import { seedArabicExplainer } from '../e2e/fixtures/arabic-explainer';
 import { databases } from '../setup/databases';
+import { STRICT_CSP, attributes, jsonLd } from '../setup/html';
 import { type TestApp, startApp } from '../setup/app';
 
-const STRICT_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 const distWidgets = join(__dirname, '../../dist/widgets');
 
 const oembed = (base: string, params: Record<string, string>) => fetch(`${base}/oembed?${new URLSearchParams(params)}`);
-/** Attributes of the first <tag> whose attributes include `where` (enough for markup we render ourselves). */
-function attributes(html: string, tag: string, where: Record<string, string> = {}): Record<string, string> {
-  for (const element of html.matchAll(new RegExp(`<${tag}(\\s[^>]*?)?/?>`, 'g'))) {
-    const found = Object.fromEntries([...(element[1] ?? '').matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1], m[2] ?? '']));
-    if (Object.entries(where).every(([name, value]) => found[name] === value)) return found;
-  }
-  throw new Error(`no <${tag}> with ${JSON.stringify(where)} in ${html.slice(0, 200)}`);
-}
-const jsonLd = (html: string) => {
-  const match = /<script type="application\/ld\+json">([^]*?)<\/script>/.exec(html);
-  if (!match) throw new Error('no JSON-LD');
-  return { raw: match[1], value: JSON.parse(match[1]) };
-};
 
 describe.each(databases)('embedding over HTTP (%s)', (database) => {
   let t: TestApp;

@@ -3,24 +3,10 @@
  * it carries, the headers every page of ours carries, and its 404, 304 and 301 answers.
  */
 import { databases } from '../setup/databases';
+import { STRICT_CSP, attributes, jsonLd } from '../setup/html';
 import { type TestApp, startApp } from '../setup/app';
 import { keysFor, ok } from '../setup/editorial';
 
-const STRICT_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
-
-/** Attributes of the first <tag> whose attributes include `where` (enough for markup we render ourselves). */
-function attributes(html: string, tag: string, where: Record<string, string> = {}): Record<string, string> {
-  for (const element of html.matchAll(new RegExp(`<${tag}(\\s[^>]*?)?/?>`, 'g'))) {
-    const found = Object.fromEntries([...(element[1] ?? '').matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1], m[2] ?? '']));
-    if (Object.entries(where).every(([name, value]) => found[name] === value)) return found;
-  }
-  throw new Error(`no <${tag}> with ${JSON.stringify(where)} in ${html.slice(0, 200)}`);
-}
-const jsonLd = (html: string) => {
-  const match = /<script type="application\/ld\+json">([^]*?)<\/script>/.exec(html);
-  if (!match) throw new Error('no JSON-LD');
-  return { raw: match[1], value: JSON.parse(match[1]) };
-};
 /** The text of the page's <li> elements of a list with this class, tags removed. */
 const items = (html: string, list: string) => {
   const match = new RegExp(`<ul class="${list}">([^]*?)</ul>`).exec(html);
