@@ -11,6 +11,7 @@ import { JsonScript, renderDocument } from './document';
 import type { PageEntity, PageEntityExplainer, PageEntityRef, PageFact, PageFactSource, PageRelation } from './entity.query';
 import { type EntityStrings, entityStrings } from './entity-strings';
 import { entityJsonLd } from './json-ld';
+import { renderNotFoundPage } from './explainer-page';
 import { part } from './part';
 
 export interface EntityPageProps {
@@ -244,22 +245,5 @@ export function renderEntityPage(props: EntityPageProps): string {
 }
 
 export function renderEntityNotFoundPage({ lang = 'en', stylesheet, publisherName }: { lang?: string; stylesheet: string; publisherName: string }): string {
-  const tag = uiLang(lang);
-  const s = entityStrings(tag);
-  return renderDocument({
-    lang: tag,
-    dir: directionOf(tag),
-    title: `${s.notFoundTitle} · ${publisherName}`,
-    stylesheets: [stylesheet],
-    head: <meta name="robots" content="noindex" />,
-    children: (
-      <>
-        <Masthead name={publisherName} />
-        <main id="main" class="article">
-          <h1>{s.notFoundTitle}</h1>
-          <p class="standfirst">{s.notFoundText}</p>
-        </main>
-      </>
-    ),
-  });
+  return renderNotFoundPage({ lang, stylesheet, publisherName, words: entityStrings });
 }

@@ -169,11 +169,14 @@ export interface NotFoundPageProps {
   lang?: string;
   stylesheet: string;
   publisherName: string;
+  /** What is not found, in the page's language: an explainer unless said otherwise. */
+  words?: (lang: string) => { notFoundTitle: string; notFoundText: string };
 }
 
-export function renderNotFoundPage({ lang = 'en', stylesheet, publisherName }: NotFoundPageProps): string {
-  const s = pageStrings(lang);
+/** Our 404 page for a slug with nothing published: an explainer's, or another kind's with its own words. */
+export function renderNotFoundPage({ lang = 'en', stylesheet, publisherName, words = pageStrings }: NotFoundPageProps): string {
   const tag = uiLang(lang);
+  const s = words(tag);
   return renderDocument({
     lang: tag,
     dir: directionOf(tag),

@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context';
  */
 export const inputBudgets = [
   { name: 'article text', bytes: 1024 * 1024, fields: { annotate: ['text'], importArticle: ['text', 'html'] } as Record<string, string[]> },
-  { name: 'full-text search', bytes: 2 * 1024, fields: { search: ['query'], explainers: ['text'] } as Record<string, string[]> },
+  { name: 'full-text search', bytes: 2 * 1024, fields: { search: ['query'], explainers: ['text'], entities: ['search'] } as Record<string, string[]> },
 ];
 
 /** Each root field of the operation, fragments included, with its arguments' values. */

@@ -83,6 +83,14 @@ describe.each(databases)('cost and input budgets (%s)', (database) => {
     expect((await response.json()).errors[0].extensions.code).toBe('INPUT_BUDGET_EXCEEDED');
   });
 
+  it('adds entity searches to the same budget', async () => {
+    const words = Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ');
+    const query = `{ ${Array.from({ length: 20 }, (_, i) => `e${i}: entities(search: "${words}", first: 1) { nodes { name } }`).join(' ')} }`;
+    const response = await post({ query });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe('INPUT_BUDGET_EXCEEDED');
+  });
+
   it('gives a key a larger budget than the public', async () => {
     const query = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: explainers(first: 100) { nodes { sections { mentions { entity { name } } } } }`).join(' ')} }`;
     const anonymous = await post({ query });
