@@ -36,6 +36,7 @@ export interface Database {
   entity_releases: EntityReleaseTable;
   entity_revisions: EntityRevisionTable;
   scheduled_publishes: ScheduledPublishTable;
+  release_events: ReleaseEventTable;
 }
 
 /** The tables publishing copies: the working copy is one set, what readers see the released_ set. */
@@ -304,3 +305,23 @@ export interface ScheduledPublishTable {
   key_id: string | null;
   created_at: string;
 }
+
+export interface ReleaseEventTable {
+  /** Increases in commit order (see release-events.store.ts). PostgreSQL's bigserial arrives as a string. */
+  id: ColumnType<string | number, never, never>;
+  /** explainer.published, explainer.unpublished, explainer.corrected, explainer.scheduled, entity.published, entity.unpublished, entity.merged. */
+  type: string;
+  /** The explainer's or the entity's id. */
+  subject_id: string;
+  slug: string;
+  /** The explainer's locale; null for an entity. */
+  locale: string | null;
+  /** The release it made; null when it made none (unpublished, scheduled). */
+  release: number | null;
+  /** Space-separated tags of the public responses it changed (store/tags.ts). */
+  tags: string;
+  /** JSON of what else the event says: a schedule's time, a merge's survivor. */
+  detail: string | null;
+  created_at: string;
+}
+export type ReleaseEventRow = Selectable<ReleaseEventTable>;

@@ -18,10 +18,21 @@ import {
   withdrawExplainer,
 } from './release.store';
 import type { Actor, ExplainerChange } from './revision.store';
+import { type NewReleaseEvent, recordReleaseEvent } from './release-events.store';
 import { indexEntity } from './search.store';
 import { tags } from './tags';
 
 export type Changed = Set<string>;
+
+/** Records the act's event with the tags it changed, and adds them to what the whole write changed. */
+async function announce(db: Kysely<Database>, event: Omit<NewReleaseEvent, 'tags'>, own: Changed, changed: Changed): Promise<void> {
+  await recordReleaseEvent(db, { ...event, tags: [...own] });
+  for (const tag of own) changed.add(tag);
+}
+
+async function explainerName(db: Kysely<Database>, explainerId: string) {
+  return db.selectFrom('explainers').select(['slug', 'locale']).where('id', '=', explainerId).executeTakeFirstOrThrow();
+}
 
 /** Tags of the explainer as readers see it now: call before and after a change to catch both. */
 async function explainerTags(db: Kysely<Database>, explainerId: string, changed: Changed): Promise<void> {
@@ -46,18 +57,26 @@ async function explainerTags(db: Kysely<Database>, explainerId: string, changed:
 }
 
 export async function publishExplainer(db: Kysely<Database>, change: ExplainerChange, changed: Changed) {
-  await explainerTags(db, change.explainerId, changed);
+  const own: Changed = new Set();
+  await explainerTags(db, change.explainerId, own);
   const explainer = await setExplainerStatus(db, change, 'published');
-  await releaseExplainer(db, change.explainerId, change.actor, change.action);
-  await explainerTags(db, change.explainerId, changed);
+  const release = await releaseExplainer(db, change.explainerId, change.actor, change.action);
+  await explainerTags(db, change.explainerId, own);
+  const { slug, locale } = await explainerName(db, change.explainerId);
+  await announce(db, { type: 'explainer.published', subjectId: change.explainerId, slug, locale, release: release.number }, own, changed);
   return explainer;
 }
 
 /** Unpublish (back to draft) or archive: readers stop seeing it at once. */
 export async function withdrawExplainerFromReaders(db: Kysely<Database>, change: ExplainerChange, status: 'draft' | 'archived', changed: Changed) {
-  await explainerTags(db, change.explainerId, changed);
+  const own: Changed = new Set();
+  const wasReleased = await releasedExplainer(db, change.explainerId);
+  await explainerTags(db, change.explainerId, own);
   const explainer = await setExplainerStatus(db, change, status);
   await withdrawExplainer(db, change.explainerId);
+  const { slug, locale } = await explainerName(db, change.explainerId);
+  if (wasReleased) await announce(db, { type: 'explainer.unpublished', subjectId: change.explainerId, slug, locale, release: null }, own, changed);
+  else for (const tag of own) changed.add(tag);
   return explainer;
 }
 
@@ -72,7 +91,12 @@ export async function correctExplainer(db: Kysely<Database>, change: ExplainerCh
     Number(working.version),
     change.actor,
   );
-  if (release) await explainerTags(db, change.explainerId, changed);
+  if (release) {
+    const own: Changed = new Set();
+    await explainerTags(db, change.explainerId, own);
+    const { slug, locale } = await explainerName(db, change.explainerId);
+    await announce(db, { type: 'explainer.corrected', subjectId: change.explainerId, slug, locale, release: release.number, detail: { correction: correction.id } }, own, changed);
+  }
   return correction;
 }
 
@@ -103,21 +127,30 @@ async function entityTags(db: Kysely<Database>, entityId: string, changed: Chang
   for (const { source_id } of cited) changed.add(tags.citationsOf(source_id));
 }
 
+const entitySlug = async (db: Kysely<Database>, entityId: string) =>
+  (await db.selectFrom('entities').select('slug').where('id', '=', entityId).executeTakeFirstOrThrow()).slug;
+
 export async function publishEntity(db: Kysely<Database>, entityId: string, actor: Actor, changed: Changed, action = 'publish'): Promise<void> {
-  await entityTags(db, entityId, changed);
+  const own: Changed = new Set();
+  await entityTags(db, entityId, own);
   await changeEntity(db, entityId, undefined, action);
   await db.updateTable('entities').set({ status: 'published', updated_at: now() }).where('id', '=', entityId).execute();
   await indexEntity(db, entityId);
-  await releaseEntity(db, entityId, actor, action);
-  await entityTags(db, entityId, changed);
+  const release = await releaseEntity(db, entityId, actor, action);
+  await entityTags(db, entityId, own);
+  await announce(db, { type: 'entity.published', subjectId: entityId, slug: await entitySlug(db, entityId), locale: null, release: release.number }, own, changed);
 }
 
 export async function unpublishEntity(db: Kysely<Database>, entityId: string, changed: Changed): Promise<void> {
-  await entityTags(db, entityId, changed);
+  const own: Changed = new Set();
+  const wasReleased = (await releasedEntityNames(db, entityId)).entity;
+  await entityTags(db, entityId, own);
   await changeEntity(db, entityId, undefined, 'unpublish');
   await db.updateTable('entities').set({ status: 'draft', updated_at: now() }).where('id', '=', entityId).execute();
   await indexEntity(db, entityId);
   await withdrawEntity(db, entityId);
+  if (wasReleased) await announce(db, { type: 'entity.unpublished', subjectId: entityId, slug: await entitySlug(db, entityId), locale: null, release: null }, own, changed);
+  else for (const tag of own) changed.add(tag);
 }
 
 /**
@@ -125,12 +158,18 @@ export async function unpublishEntity(db: Kysely<Database>, entityId: string, ch
  * slug lead to it. Both are released; explainers that mention the merged entity keep their releases.
  */
 export async function releaseMerge(db: Kysely<Database>, fromId: string, intoId: string, actor: Actor, changed: Changed): Promise<void> {
-  await entityTags(db, fromId, changed);
-  await entityTags(db, intoId, changed);
-  const into = await db.selectFrom('entities').select('status').where('id', '=', intoId).executeTakeFirstOrThrow();
-  if (into.status !== 'published') return;
+  const own: Changed = new Set();
+  await entityTags(db, fromId, own);
+  await entityTags(db, intoId, own);
+  const into = await db.selectFrom('entities').select(['status', 'slug']).where('id', '=', intoId).executeTakeFirstOrThrow();
+  if (into.status !== 'published') {
+    for (const tag of own) changed.add(tag);
+    return;
+  }
   // The merged entity's id and slug lead readers to the survivor, even if it was never published itself.
-  await releaseEntity(db, fromId, actor, 'merge');
+  const release = await releaseEntity(db, fromId, actor, 'merge');
   await releaseEntity(db, intoId, actor, 'merge');
-  await entityTags(db, intoId, changed);
+  await entityTags(db, intoId, own);
+  const detail = { into: intoId, intoSlug: into.slug };
+  await announce(db, { type: 'entity.merged', subjectId: fromId, slug: await entitySlug(db, fromId), locale: null, release: release.number, detail }, own, changed);
 }

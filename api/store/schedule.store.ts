@@ -9,6 +9,7 @@ import { claimable } from './dialect';
 import { StoreInputError } from './errors';
 import { now } from './ids';
 import { type Changed, publishExplainer } from './publishing.store';
+import { recordReleaseEvent } from './release-events.store';
 import type { Actor } from './revision.store';
 
 export interface ScheduledPublish {
@@ -20,7 +21,7 @@ export interface ScheduledPublish {
 
 /** Sets (or moves) the explainer's scheduled publish; expectedVersion guards against scheduling what one has not read. */
 export async function schedulePublish(db: Kysely<Database>, explainerId: string, expectedVersion: number, at: string, actor: Actor): Promise<ScheduledPublish> {
-  const current = await db.selectFrom('explainers').select('version').where('id', '=', explainerId).executeTakeFirst();
+  const current = await db.selectFrom('explainers').select(['version', 'slug', 'locale']).where('id', '=', explainerId).executeTakeFirst();
   if (!current) throw new StoreInputError(['id'], 'no such explainer', 'not_found');
   if (Number(current.version) !== expectedVersion) {
     throw new StoreInputError(
@@ -36,6 +37,8 @@ export async function schedulePublish(db: Kysely<Database>, explainerId: string,
     .values(row)
     .onConflict((oc) => oc.column('explainer_id').doUpdateSet({ at, version: expectedVersion, key_id: actor.keyId, created_at: row.created_at }))
     .execute();
+  // Nothing public changes yet; a CMS may still want to know when it will.
+  await recordReleaseEvent(db, { type: 'explainer.scheduled', subjectId: explainerId, slug: current.slug, locale: current.locale, release: null, tags: [], detail: { at } });
   return { explainerId, at, version: expectedVersion, keyId: actor.keyId };
 }
 

@@ -5,6 +5,7 @@ import * as addEntityVersions from './2026_11_25_170000_add_entity_versions';
 import * as createRateLimits from './2026_11_25_180000_create_rate_limits';
 import * as createReleases from './2026_12_01_140000_create_releases';
 import * as splitSearchColumns from './2026_12_01_150000_split_search_columns';
+import * as createReleaseEvents from './2026_12_01_170000_create_release_events';
 
 /** Static list: the compiled app never scans the file system for migrations. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_180000_create_rate_limits': createRateLimits,
   '2026_12_01_140000_create_releases': createReleases,
   '2026_12_01_150000_split_search_columns': splitSearchColumns,
+  '2026_12_01_170000_create_release_events': createReleaseEvents,
 };
 
 export const migrationProvider: MigrationProvider = {
