@@ -24,5 +24,5 @@ describe.each(databases)('random documents from the schema (%s)', (database) => 
     expect((await fetch(`${child.url}/healthz`)).status).toBe(200);
     expect(child.process.exitCode).toBeNull();
     expect(child.lines.filter((line) => line.level >= 50)).toEqual([]);
-  }, 60_000 + count * 5);
+  }, 60_000 + count * 20);
 });
