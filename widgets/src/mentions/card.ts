@@ -32,6 +32,7 @@ export class Hovercard {
   private closeTimer = 0;
   /** Set while focus is given back on closing: that focus must not open the card again. */
   private returning = false;
+  private fill: (() => void) | undefined;
   /** Aborts the trigger's and the card's listeners. */
   private readonly listening = new AbortController();
   /** Aborts the page's listeners, which are there only while the card is open. */
@@ -53,20 +54,25 @@ export class Hovercard {
     card.popover = 'manual';
     const description = el('p', 'd', data.description);
     description.id = 'd';
-    const facts = el('ul', '');
-    for (const fact of data.facts) {
-      const item = el('li', '');
-      item.append(el('b', '', fact.label), ` ${fact.value}`);
-      if (fact.sources.length) {
-        const sources = el('span', 's', ' (');
-        fact.sources.forEach((s, i) => sources.append(i ? ', ' : '', s.url ? link(s.url, s.name) : s.name));
-        sources.append(')');
-        item.append(sources);
-      }
-      facts.append(item);
-    }
-    card.append(el('p', 'n', data.name), description, ...(data.facts.length ? [facts] : []), link(data.url, 'Read the explainer', 'x'));
+    card.append(description);
     root.append(card);
+    // The rest of the card is made when it first opens: a long article has hundreds of mentions.
+    this.fill = () => {
+      const facts = el('ul', '');
+      for (const fact of data.facts) {
+        const item = el('li', '');
+        item.append(el('b', '', fact.label), ` ${fact.value}`);
+        if (fact.sources.length) {
+          const sources = el('span', 's', ' (');
+          fact.sources.forEach((s, i) => sources.append(i ? ', ' : '', s.url ? link(s.url, s.name) : s.name));
+          sources.append(')');
+          item.append(sources);
+        }
+        facts.append(item);
+      }
+      card.prepend(el('p', 'n', data.name));
+      card.append(...(data.facts.length ? [facts] : []), link(data.url, 'Read the explainer', 'x'));
+    };
 
     trigger.setAttribute('aria-expanded', 'false');
     trigger.setAttribute('aria-controls', 'c');
@@ -119,6 +125,8 @@ export class Hovercard {
     if (this.isOpen) return;
     if (open !== this) open?.hide();
     open = this;
+    this.fill?.();
+    this.fill = undefined;
     this.card.className = `c o ${this.theme()}`;
     // Read here, not when the card is made: a style read per mention would make decorating a long text slow.
     this.card.dir = getComputedStyle(this.host).direction;
