@@ -125,6 +125,7 @@ describeInBrowser('hovercards on a partner’s own text (Chromium)', () => {
     expect(state.popover).toBe(true);
     expect(state.background).toBe('rgb(255, 255, 255)');
     expect(overlaps(state.trigger, state.card)).toBe(false);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('backstory-mention')!.shadowRoot!.querySelector('.c')!).fontFamily)).toMatch(/^system-ui/);
     await painted(page);
 
     const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
@@ -145,6 +146,18 @@ describeInBrowser('hovercards on a partner’s own text (Chromium)', () => {
     await painted(page);
     const clip = { x: 0, y: 0, width: 640, height: Math.min(480, Math.ceil(state.card.bottom) + 16) };
     keepScreenshot(`hovercard-${theme}`, await page.screenshot({ clip }));
+  });
+
+  it('mirrors for right-to-left text: the card starts at the trigger’s right edge', async () => {
+    host.set('/rtl', plainPage({ script: t.url, dir: 'rtl', body: ARTICLE }));
+    const page = await open(`${host.origin}/rtl`);
+    await decorated(page, 2);
+    await page.locator('backstory-mention[entity="afghan-taliban"]').first().hover();
+    const state = await cardState(page, 'afghan-taliban');
+    expect(state.open).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('backstory-mention[entity="afghan-taliban"]')!.shadowRoot!.querySelector('.c')!.getAttribute('dir'))).toBe('rtl');
+    expect(Math.abs(state.card.right - Math.min(state.trigger.right, 1000 - 8))).toBeLessThan(2);
+    expect(overlaps(state.trigger, state.card)).toBe(false);
   });
 
   it('works with the keyboard alone: Tab shows, Enter goes in, Tab moves through it, Escape closes it and gives focus back', async () => {
@@ -237,7 +250,7 @@ describeInBrowser('hovercards on a partner’s own text (Chromium)', () => {
       '/explicit',
       plainPage({
         script: t.url,
-        body: `<backstory-mentions max="0"><p>Read about <a id="link" href="#isis" data-backstory-entity="isis-k">the group</a> and <backstory-mention entity="kabul">the capital</backstory-mention>; ISIS-K is not decorated again.</p></backstory-mentions>`,
+        body: `<backstory-mentions><p>Read about <a id="link" href="#isis" data-backstory-entity="isis-k">the group</a> and <backstory-mention entity="kabul">the capital</backstory-mention>; ISIS-K is not decorated again.</p></backstory-mentions>`,
       }),
     );
     const page = await open(`${host.origin}/explicit`);
