@@ -2,16 +2,17 @@
  * backstory-mentions.<hash>.js: hovercards on a partner's own text, loaded by backstory.js only when
  * the page has a <backstory-mentions> or calls Backstory.mentions(el). It defines <backstory-mentions>,
  * takes the elements queued on window.Backstory, replaces Backstory.mentions with its own and wraps
- * Backstory.destroy so that it takes the hovercards down too. For each element: the mentions the markup names (<backstory-mention entity>,
- * <a data-backstory-entity>) and those the API finds in its text, filtered by the options below,
- * become hovercard triggers. Plain DOM, no Preact: this chunk has a 4 KB budget of its own.
+ * Backstory.destroy so that it takes the hovercards down too. In each element, the mentions the markup
+ * names (<backstory-mention entity>, <a data-backstory-entity>) and those the API finds in its text,
+ * filtered by the options below, become hovercard triggers. Plain DOM, no Preact: this chunk has a
+ * 4 KB budget of its own.
  */
 import { hostTheme } from '../host-theme';
+import type { BackstoryGlobal } from '../loader';
 import { guard, warn } from '../log';
 import { Hovercard, type Theme } from './card';
 import { collect } from './collect';
 import { clearMentions, fetchMentions } from './fetch';
-import type { BackstoryGlobal } from '../loader';
 import { MENTION_CSS } from './styles';
 import type { MentionCard } from './types';
 
@@ -75,7 +76,7 @@ function attach(el: HTMLElement, data: MentionCard, theme: () => Theme): void {
   trigger.tabIndex = 0;
   trigger.setAttribute('role', 'button');
   trigger.append(document.createElement('slot'));
-  root.replaceChildren(trigger);
+  root.append(trigger);
   cards.push(new Hovercard(el, trigger, root, data, theme));
 }
 
