@@ -127,6 +127,8 @@ describeInBrowser('hovercards on a partner’s own text (Chromium)', () => {
     expect(overlaps(state.trigger, state.card)).toBe(false);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('backstory-mention')!.shadowRoot!.querySelector('.c')!).fontFamily)).toMatch(/^system-ui/);
     await painted(page);
+    const top = Math.max(0, Math.floor(state.trigger.top) - 120);
+    keepScreenshot('hovercard-news', await page.screenshot({ clip: { x: 0, y: top, width: 1100, height: Math.ceil(state.card.bottom) + 24 - top } }));
 
     const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
     const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
