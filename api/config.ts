@@ -31,6 +31,8 @@ export interface Config {
   mutationsPerMinute: number;
   /** Failed authentications an IP may make per minute before it is told to wait. */
   failedAuthPerMinute: number;
+  /** Texts an IP may send to POST /mentions/v1 per minute (answers from the server's cache count too). */
+  mentionsPerMinute: number;
   /** Cache-Control of public responses to persisted GETs (what browsers and CDNs may keep). */
   cacheControl: string;
   /** Bytes of public responses kept in process; 0 turns the cache off. */
@@ -83,6 +85,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     requestTimeoutMs: input.requestTimeoutMs ?? 10_000,
     mutationsPerMinute: input.mutationsPerMinute ?? 120,
     failedAuthPerMinute: input.failedAuthPerMinute ?? 10,
+    mentionsPerMinute: input.mentionsPerMinute ?? 60,
     cacheControl: input.cacheControl ?? 'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
     responseCacheBytes: input.responseCacheBytes ?? 32 * 1024 * 1024,
     purgeUrls: input.purgeUrls ?? [],
@@ -114,6 +117,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS),
     mutationsPerMinute: num(env.MUTATIONS_PER_MINUTE),
     failedAuthPerMinute: num(env.FAILED_AUTH_PER_MINUTE),
+    mentionsPerMinute: num(env.MENTIONS_PER_MINUTE),
     cacheControl: env.CACHE_CONTROL || undefined,
     responseCacheBytes: num(env.RESPONSE_CACHE_BYTES),
     purgeUrls: env.PURGE_URLS ? env.PURGE_URLS.split(',').map((u) => u.trim()).filter(Boolean) : undefined,

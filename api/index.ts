@@ -23,6 +23,8 @@ import { graphqlRoutes } from './http/graphql';
 import { embedRoutes } from './http/embed';
 import { explorerRoutes } from './http/explorer';
 import { healthRoutes } from './http/health';
+import { mentionsRoutes } from './http/mentions';
+import { Mentions } from './mentions/mentions';
 import { loadPersistedOperations } from './http/persisted-operations';
 import { boxWarmer } from './http/warm-boxes';
 import { ResponseCache } from './http/response-cache';
@@ -85,6 +87,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const development = config.nodeEnv === 'development';
   const cache = new ResponseCache(config.responseCacheBytes);
   const annotators = new Annotators(db);
+  // Set once the in-process executor exists: cards are read through the public schema.
+  let execute: HttpContext['execute'] | undefined;
+  const mentions = new Mentions(db, annotators, (query, variables) => execute!(query, variables));
   const purger = createPurger(config.purgeUrls, logger);
   // Replicas on one PostgreSQL: a publish committed by any of them drops what this one cached of it.
   const listenConnection = capabilitiesOf(db).listenConnection;
@@ -96,6 +101,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         onChange: (tags) => {
           cache.invalidate(tags);
           annotators.invalidate();
+          mentions.invalidate();
         },
       })
     : undefined;
@@ -103,6 +109,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   let warm: ((tags: readonly string[]) => Promise<void>) | undefined;
   const onPublished = async (tags: readonly string[]) => {
     cache.invalidate(tags);
+    // A scheduled publish reaches here without passing through a mutation's invalidation.
+    annotators.invalidate();
+    mentions.invalidate();
     void purger.purge(tags);
     await warm?.(tags);
   };
@@ -138,7 +147,15 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       executionLimitsPlugin(),
       previewPlugin(),
       mutationRateLimitPlugin(limits),
-      cacheInvalidationPlugin(annotators, onPublished),
+      cacheInvalidationPlugin(
+        {
+          invalidate() {
+            annotators.invalidate();
+            mentions.invalidate();
+          },
+        },
+        onPublished,
+      ),
     ],
   });
   await apollo.start();
@@ -155,8 +172,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
       return { ...(response.body.singleResult as any), tags: [...contextValue.tags] };
     },
   };
+  execute = http.execute.bind(http);
   const persisted = loadPersistedOperations(logger);
-  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted }), ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http)];
+  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted }), ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http), ...mentionsRoutes(mentions, limits)];
   const handle = createRouter(routes, logger);
   // Requests being handled, whether or not their reader is still connected: the store stays open for them.
   const inFlight = new Set<Promise<void>>();

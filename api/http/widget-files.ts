@@ -2,8 +2,9 @@
  * The built widget files (dist/widgets, written by `npm run build:widgets`), read once at start:
  *
  *   /widgets/v1/backstory.js        the URL publishers paste; changes with every release, so cached briefly
- *   /widgets/v1/manifest.json       { file, integrity, gzipBytes, frame }: what to pin
+ *   /widgets/v1/manifest.json       { file, integrity, gzipBytes, frame, mentions }: what to pin
  *   /widgets/backstory.<hash>.js    immutable copies, cached for a year; also the embed page's frame script
+ *                                   and the hovercards' chunk
  *
  * Every page on any origin may load them (CORS and CORP open: they carry no secrets). A missing build
  * is logged and answered with 404, never a crash, so the API keeps serving without the widgets.
@@ -25,12 +26,14 @@ export interface WidgetManifest {
   gzipBytes: number;
   /** The embed page's script, built beside the bundle. */
   frame?: { file: string; integrity: string; gzipBytes: number };
+  /** The hovercards' chunk, which backstory.js loads by this name. */
+  mentions?: { file: string; integrity: string; gzipBytes: number };
 }
 
 export interface WidgetFiles {
   manifest: WidgetManifest;
   moving: { 'backstory.js': StaticFile; 'manifest.json': StaticFile };
-  /** By file name: backstory.<hash>.js and the frame script. */
+  /** By file name: backstory.<hash>.js, the frame script and the hovercards' chunk. */
   hashed: Map<string, StaticFile>;
 }
 
@@ -45,7 +48,7 @@ export function loadWidgetFiles(dir: string, logger: Logger): WidgetFiles | unde
     const manifestBytes = readFileSync(join(dir, 'manifest.json'));
     const manifest = JSON.parse(manifestBytes.toString('utf8')) as WidgetManifest;
     const hashed = new Map<string, StaticFile>();
-    for (const name of [manifest.file, manifest.frame?.file]) {
+    for (const name of [manifest.file, manifest.frame?.file, manifest.mentions?.file]) {
       if (name === undefined) continue;
       if (!HASHED_NAME.test(name)) throw new Error(`manifest names an unexpected file "${name}"`);
       hashed.set(name, staticFile(readFileSync(join(dir, name)), JS));

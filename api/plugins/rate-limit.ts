@@ -14,7 +14,7 @@ export class RateLimitedError extends RequestError {
 }
 
 /**
- * Counters per key (or IP) for mutations, per IP for failed authentication. On PostgreSQL they live
+ * Counters per key (or IP) for mutations, per IP for failed authentication and for texts sent for mentions. On PostgreSQL they live
  * in the rate_limits table, so that replicas count together, with an in-memory counter standing in
  * while the database does not answer; on SQLite, one process, in memory.
  */
@@ -27,6 +27,7 @@ export function createRateLimits(config: Config, db: Kysely<Database>) {
   };
   const mutations = counter('mutations', config.mutationsPerMinute);
   const failedAuth = counter('failed-auth', config.failedAuthPerMinute);
+  const mentions = counter('mentions', config.mentionsPerMinute);
   const take = async (limiter: RateLimiterAbstract, key: string, what: string) => {
     try {
       await limiter.consume(key);
@@ -38,6 +39,7 @@ export function createRateLimits(config: Config, db: Kysely<Database>) {
   return {
     mutation: (who: string) => take(mutations, who, 'mutations'),
     failedAuthentication: (ip: string) => take(failedAuth, ip, 'failed authentications'),
+    mentions: (ip: string) => take(mentions, ip, 'texts sent for mentions'),
     /** An IP that has failed too often is refused before its next key is even checked. */
     async checkAuthentication(ip: string) {
       const state = await failedAuth.get(ip);

@@ -9,7 +9,7 @@ const outDir = join(root, 'dist', 'widgets');
 
 describe('the built widget bundle', () => {
   let log: string;
-  let manifest: { file: string; integrity: string; gzipBytes: number };
+  let manifest: { file: string; integrity: string; gzipBytes: number; mentions: { file: string; integrity: string; gzipBytes: number } };
   let hashed: Buffer;
 
   beforeAll(() => {
@@ -43,5 +43,31 @@ describe('the built widget bundle', () => {
     const code = hashed.toString('utf8');
     expect(code.startsWith('"use strict";(()=>{') || code.startsWith('(()=>{')).toBe(true);
     expect(code).toContain('backstory-box');
+  });
+
+  describe('the hovercards’ chunk', () => {
+    let chunk: Buffer;
+    beforeAll(() => {
+      chunk = readFileSync(join(outDir, manifest.mentions.file));
+    });
+
+    it('stays within 4 KB gzipped, and the manifest says so truthfully', () => {
+      const gzipBytes = gzipSync(chunk, { level: 9 }).length;
+      expect(gzipBytes).toBeLessThanOrEqual(4 * 1024);
+      expect(manifest.mentions.gzipBytes).toBe(gzipBytes);
+      expect(log).toContain(`${manifest.mentions.file}: ${chunk.length} bytes, ${gzipBytes} gzipped (budget 4096)`);
+    });
+
+    it('is named by its SHA-256, and backstory.js loads it by that name pinned by its integrity', () => {
+      expect(manifest.mentions.file).toBe(`backstory-mentions.${createHash('sha256').update(chunk).digest('hex').slice(0, 8)}.js`);
+      expect(manifest.mentions.integrity).toBe(`sha256-${createHash('sha256').update(chunk).digest('base64')}`);
+      const code = hashed.toString('utf8');
+      expect(code).toContain(manifest.mentions.file);
+      expect(code).toContain(manifest.mentions.integrity);
+    });
+
+    it.each(['innerHTML', 'document.cookie', 'localStorage', 'sessionStorage', 'eval(', 'new Function', 'preact'])('contains no %s', (needle) => {
+      expect(chunk.toString('utf8')).not.toContain(needle);
+    });
   });
 });
