@@ -56,6 +56,8 @@ export const hostileCatalogue: HostileRequest[] = [
   { name: 'a body over 2 MB', request: () => ({ path: '/graphql', init: json({ query: '{ __typename }', variables: { pad: 'x'.repeat(2_100_000) } }) }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   { name: 'a JSON-array batch', request: () => ({ path: '/graphql', init: json([{ query: '{ __typename }' }, { query: '{ __typename }' }]) }), status: 400, code: 'BAD_REQUEST' },
   { name: '20 searches of 20 words', request: () => ({ path: '/graphql', init: json({ query: `{ ${Array.from({ length: 20 }, (_, i) => `s${i}: search(query: "${Array.from({ length: 20 }, (_, w) => `word${w}`).join(' ')}") { edges { cursor } }`).join(' ')} }` }) }), status: 413, code: 'INPUT_BUDGET_EXCEEDED' },
+  { name: 'a NUL character in a literal argument', request: () => ({ path: '/graphql', init: json({ query: '{ contextBox(entity: "\\u0000") { summary } }' }) }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'a NUL character in a variable of a nested argument', request: () => ({ path: '/graphql', init: json({ query: 'query($a: String!) { explainers(first: 2) { nodes { section(slug: $a) { heading } } } }', variables: { a: 'x\u0000' } }) }), status: 400, code: 'BAD_USER_INPUT' },
   { name: 'a malformed persisted-query extension', request: () => ({ path: `/graphql?extensions=${encodeURIComponent('{"persistedQuery":{"sha256Hash":5}}')}`, init: {} }), status: 400, code: 'BAD_REQUEST' },
   { name: 'an unknown persisted-query hash', request: () => ({ path: `/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } }))}`, init: {} }), status: 400, code: 'PERSISTED_QUERY_NOT_FOUND' },
 ];
