@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import { testDatabaseUrl } from './databases';
-import { chromiumPath, mariadbHost, phpPath, varnishdPath, wordpressPath } from './requirements';
+import { chromiumPath, mariadbHost, phpPath, phpunitPath, varnishdPath, wordpressPath } from './requirements';
 
 /** Whether something accepts TCP connections at host:port. */
 function answers(hostPort: string): Promise<boolean> {
@@ -44,10 +44,11 @@ export default async function globalSetup(): Promise<void> {
   const wordpress = [
     existsSync(wordpressPath()) ? '' : `WordPress is not at ${wordpressPath()}`,
     existsSync(phpPath()) ? '' : `PHP is not at ${phpPath()}`,
+    existsSync(phpunitPath()) ? '' : `phpunit is not at ${phpunitPath()}`,
     (await answers(mariadbHost())) ? '' : `MariaDB does not answer at ${mariadbHost()}`,
   ].filter(Boolean);
   process.env.BACKSTORY_TEST_WORDPRESS = wordpress.length === 0 ? 'on' : 'off';
-  if (wordpress.length > 0) missing.push(`${wordpress.join(', ')}: the WordPress suites are SKIPPED; install Debian's wordpress and php8.2 packages (see .ci/run) or set WORDPRESS_PATH, PHP_PATH, TEST_MARIADB_HOST`);
+  if (wordpress.length > 0) missing.push(`${wordpress.join(', ')}: the WordPress suites are SKIPPED; install Debian's wordpress, php8.2 and phpunit packages (see .ci/run) or set WORDPRESS_PATH, PHP_PATH, PHPUNIT_PATH, TEST_MARIADB_HOST`);
 
   if (missing.length > 0 && process.env.CI === 'true') {
     throw new Error(`under CI=true every suite must run:\n${missing.join('\n')}`);

@@ -19,6 +19,9 @@ export const wordpressPath = (): string => process.env.WORDPRESS_PATH || '/usr/s
 
 export const phpPath = (): string => process.env.PHP_PATH || '/usr/bin/php';
 
+/** Debian's phpunit (9.6), for the plugin's PHP unit tests. */
+export const phpunitPath = (): string => process.env.PHPUNIT_PATH || '/usr/bin/phpunit';
+
 /** host:port of the MariaDB server WordPress's test sites get a database on (root, empty password). */
 export const mariadbHost = (): string => process.env.TEST_MARIADB_HOST || '127.0.0.1:3306';
 

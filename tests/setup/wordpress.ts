@@ -8,7 +8,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasWordPress, mariadbHost, phpPath, wordpressPath } from './requirements';
+import { hasWordPress, mariadbHost, phpPath, phpunitPath, wordpressPath } from './requirements';
 import { freePort } from './varnish';
 
 export const PLUGIN_DIR = join(__dirname, '../../integrations/wordpress/backstory');
@@ -29,9 +29,19 @@ export function describeWithWordPress(name: string, suite: () => void): void {
   }
 }
 
+/** Runs the plugin's PHP unit tests (integrations/wordpress/backstory/tests) inside the site. */
+export function phpunit(wp: WordPress): { status: number | null; output: string } {
+  const run = spawnSync(phpunitPath(), ['-c', join(PLUGIN_DIR, 'phpunit.xml.dist')], { cwd: PLUGIN_DIR, env: { ...wp.env, BACKSTORY_WP_ROOT: wp.root }, encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
 export interface WordPress {
   /** http://localhost:<port>: another site than Backstory's 127.0.0.1 */
   url: string;
+  /** The site's files: what wp-load.php is loaded from. */
+  root: string;
+  /** Environment under which PHP run outside the server (phpunit) reaches the site's database. */
+  env: NodeJS.ProcessEnv;
   admin: { user: string; password: string };
   /** Runs PHP inside the site as the admin (the body of a function: `return ...;`) and answers its JSON. */
   php<T = any>(code: string): T;
@@ -104,6 +114,8 @@ export async function startWordPress(): Promise<WordPress> {
 
   return {
     url,
+    root,
+    env,
     admin: { user: 'admin', password },
     php(code) {
       const run = spawnSync(phpPath(), [join(root, 'run.php')], { cwd: root, env, input: code, encoding: 'utf8' });
