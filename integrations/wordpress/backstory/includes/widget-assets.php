@@ -17,11 +17,17 @@ const MANIFEST_CACHE = 'backstory_manifest';
 /** The collapsed box's height, as Backstory's README gives it for hosts that reserve it themselves. */
 const RESERVE_CSS = 'backstory-box:not(:defined){display:block;font-size:medium;min-block-size:calc(12.75em + 2px)}';
 
-/** @var array<string, string> handle => integrity, for the tag filters */
-$GLOBALS['backstory_integrity'] = array(
-	'script' => '',
-	'style'  => '',
-);
+/** The integrity of the pinned script or stylesheet this page enqueued ('' when unpinned); sets it when given. */
+function pin( string $kind, ?string $integrity = null ): string {
+	static $pins = array(
+		'script' => '',
+		'style'  => '',
+	);
+	if ( null !== $integrity ) {
+		$pins[ $kind ] = $integrity;
+	}
+	return $pins[ $kind ];
+}
 
 /**
  * { file, integrity, css?: { file, integrity } } with names checked, or null.
@@ -72,13 +78,13 @@ function enqueue(): void {
 	$manifest = manifest();
 	if ( $manifest ) {
 		wp_enqueue_script( SCRIPT, $api . '/widgets/' . $manifest['file'], array(), null, false );
-		$GLOBALS['backstory_integrity']['script'] = $manifest['integrity'];
+		pin( 'script', $manifest['integrity'] );
 	} else {
 		wp_enqueue_script( SCRIPT, $api . '/widgets/v1/backstory.js', array(), null, false );
 	}
 	if ( $manifest && $manifest['css'] ) {
 		wp_enqueue_style( STYLE, $api . '/widgets/' . $manifest['css']['file'], array(), null );
-		$GLOBALS['backstory_integrity']['style'] = $manifest['css']['integrity'];
+		pin( 'style', $manifest['css']['integrity'] );
 	} else {
 		wp_register_style( STYLE, false, array(), null );
 		wp_enqueue_style( STYLE );
@@ -96,7 +102,7 @@ function script_tag( string $tag, string $handle ): string {
 	if ( SCRIPT !== $handle ) {
 		return $tag;
 	}
-	$integrity = $GLOBALS['backstory_integrity']['script'];
+	$integrity = pin( 'script' );
 	$extra     = ' async';
 	if ( '' !== $integrity ) {
 		$extra .= ' integrity="' . esc_attr( $integrity ) . '" crossorigin="anonymous"';
@@ -105,7 +111,7 @@ function script_tag( string $tag, string $handle ): string {
 }
 
 function style_tag( string $tag, string $handle ): string {
-	$integrity = $GLOBALS['backstory_integrity']['style'];
+	$integrity = pin( 'style' );
 	if ( STYLE !== $handle || '' === $integrity ) {
 		return $tag;
 	}
