@@ -7,7 +7,10 @@
  * immutable copy to cache forever), backstory-frame.<sha256:8>.js (the script of the API's embed page,
  * only ever loaded by its hashed name), backstory-mentions.<sha256:8>.js (the hovercards, which
  * backstory.js loads by that name and integrity only on a page with <backstory-mentions>),
- * manifest.json { file, integrity, gzipBytes, frame, mentions } for whoever serves or pins them, and persisted-operations.json { sha256: document }, the operations the
+ * backstory.css and backstory.<sha256:8>.css (the host page's rules that reserve the box's space before
+ * the script runs), manifest.json { file, integrity, gzipBytes, frame, mentions, css } for whoever serves
+ * or pins them, strings/<lang>.json (the box's words in each language but English, which the bundle
+ * carries), and persisted-operations.json { sha256: document }, the operations the
  * API runs by hash for widgets. Exits 1 when a gzipped file exceeds its budget.
  */
 import { build, type Plugin } from 'esbuild';
@@ -16,6 +19,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CONTEXT_BOX_QUERY } from './src/query';
+import { STRINGS } from './src/strings';
+import { PAGE_CSS } from './src/styles';
 
 /** Every page that embeds a box pays this; Preact alone is ~5 KB of it. */
 export const GZIP_BUDGET = 12 * 1024;
@@ -73,10 +78,13 @@ async function bundle(entry: string, name: string, define: Record<string, string
     logLevel: 'warning',
     plugins: [noRawHtml],
   });
-  const bytes = Buffer.from(result.outputFiles[0].contents);
+  return hashed(Buffer.from(result.outputFiles[0].contents), name, 'js', algorithm);
+}
+
+function hashed(bytes: Buffer, name: string, ext: string, algorithm: 'sha256' | 'sha384' = 'sha384'): Built {
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
   return {
-    file: `${name}.${hash}.js`,
+    file: `${name}.${hash}.${ext}`,
     bytes,
     integrity: `${algorithm}-${createHash(algorithm).update(bytes).digest('base64')}`,
     gzipBytes: gzipSync(bytes, { level: 9 }).length,
@@ -97,21 +105,30 @@ async function main(): Promise<void> {
   });
   const frame = await bundle('embed-frame.ts', 'backstory-frame', define);
   const { file, bytes, integrity, gzipBytes } = widget;
+  const css = hashed(Buffer.from(PAGE_CSS), 'backstory', 'css');
 
   mkdirSync(outDir, { recursive: true });
   for (const old of readdirSync(outDir)) {
-    if (/^backstory(-frame|-mentions)?\.[0-9a-f]{8}\.js$/.test(old) && ![file, frame.file, mentions.file].includes(old)) rmSync(join(outDir, old));
+    if (/^backstory(-frame|-mentions)?\.[0-9a-f]{8}\.(js|css)$/.test(old) && ![file, frame.file, mentions.file, css.file].includes(old)) rmSync(join(outDir, old));
   }
   writeFileSync(join(outDir, 'backstory.js'), bytes);
   writeFileSync(join(outDir, file), bytes);
   writeFileSync(join(outDir, frame.file), frame.bytes);
   writeFileSync(join(outDir, mentions.file), mentions.bytes);
+  writeFileSync(join(outDir, 'backstory.css'), css.bytes);
+  writeFileSync(join(outDir, css.file), css.bytes);
+  rmSync(join(outDir, 'strings'), { recursive: true, force: true });
+  mkdirSync(join(outDir, 'strings'));
+  for (const [lang, table] of Object.entries(STRINGS)) {
+    if (lang !== 'en') writeFileSync(join(outDir, 'strings', `${lang}.json`), JSON.stringify(table));
+  }
   const manifest = {
     file,
     integrity,
     gzipBytes,
     frame: { file: frame.file, integrity: frame.integrity, gzipBytes: frame.gzipBytes },
     mentions: { file: mentions.file, integrity: mentions.integrity, gzipBytes: mentions.gzipBytes },
+    css: { file: css.file, integrity: css.integrity },
   };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(outDir, 'persisted-operations.json'), `${JSON.stringify({ [operationHash]: CONTEXT_BOX_QUERY }, null, 2)}\n`);

@@ -2,16 +2,12 @@
 import { tagHeaders } from '../cdn/purge';
 import { EXPLAINER_PAGE_QUERY, type ExplainerPageData } from '../pages/explainer.query';
 import { renderExplainerPage, renderNotFoundPage } from '../pages/explainer-page';
-import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, escapeHtml, sendHtml } from './html';
+import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, sendHtml } from './html';
 import { readerLocale } from './reader-locale';
 import type { HttpContext, Route } from './route';
+import { boxSnippet } from './snippets';
 
 export const PUBLISHER_NAME = 'Backstory';
-
-export function embedSnippet(publicUrl: string, slug: string, locale: string): string {
-  const lang = locale === 'en' ? '' : ` lang="${escapeHtml(locale)}"`;
-  return `<script async src="${publicUrl}/widgets/v1/backstory.js"></script>\n<backstory-box explainer="${slug}"${lang}></backstory-box>`;
-}
 
 /** The best-liked tag of a preference list, for a page with no content to take its language from. */
 export function firstTag(locale: string | undefined): string {
@@ -48,7 +44,7 @@ export function explainerPageRoutes(ctx: HttpContext, stylesheet: string): Route
           stylesheet,
           oembedUrl: `${publicUrl}/oembed?url=${encodeURIComponent(explainer.url)}&format=json`,
           publisher: { name: PUBLISHER_NAME, url: publicUrl },
-          embedSnippet: embedSnippet(publicUrl, explainer.slug, explainer.locale),
+          embedSnippet: boxSnippet(publicUrl, explainer.slug, explainer.locale),
         });
         sendHtml(req, res, 200, html, { framing: 'none', cache: PAGE_CACHE, language: explainer.locale, varyLanguage: fromHeader, extraHeaders: tagHeaders(result.tags) });
       },

@@ -1,6 +1,6 @@
 /**
  * oEmbed 1.0 (https://oembed.com) for explainer pages: a CMS given the URL of one of our explainer pages
- * asks /oembed?url=... and gets a "rich" answer whose html is a single iframe to the embed page.
+ * asks /oembed?url=... and gets a "rich" answer whose html is an iframe to the embed page, after the link to backstory.css.
  *
  * Spec clauses this follows: url is required (400 without it); only JSON is offered (501 for
  * format=xml); a URL we have nothing for is 404; width and height never exceed maxwidth/maxheight.
@@ -8,7 +8,8 @@
 import type { IncomingMessage } from 'node:http';
 import { tagHeaders } from '../cdn/purge';
 import { readPreferences } from '../locale/negotiate';
-import { SLUG, escapeHtml } from './html';
+import { SLUG } from './html';
+import { iframeSnippet } from './snippets';
 import { type HttpContext, type Route, sendJson } from './route';
 
 /** The iframe's default size: the collapsed compact box is 12.75em + 2px tall (see widgets/src/styles.ts) at 16px. */
@@ -47,22 +48,6 @@ export function explainerPageRef(url: URL, origins: Set<string>): ExplainerPageR
 export function embedPageUrl(ref: ExplainerPageRef): string {
   const query = ref.locale ? `?locale=${encodeURIComponent(ref.locale)}` : '';
   return `${ref.origin}/embed/explainers/${ref.slug}${query}`;
-}
-
-export interface IframeOptions {
-  src: string;
-  title: string;
-  width: number;
-  height: number;
-}
-
-/**
- * The embed as HTML. `data-backstory` lets backstory.js, when the page has it, size the frame to the box;
- * without it the frame keeps the height given here, which fits the collapsed box. No inline style, so the
- * markup passes the host page's CSP whatever it is.
- */
-export function iframeHtml({ src, title, width, height }: IframeOptions): string {
-  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy" frameborder="0" data-backstory></iframe>`;
 }
 
 export interface OEmbedResponse {
@@ -105,7 +90,7 @@ export async function oembedFor(
     cache_age: OEMBED_CACHE_AGE,
     width,
     height,
-    html: iframeHtml({ src: embedPageUrl(ref), title: `Backstory: ${explainer.title}`, width, height }),
+    html: iframeSnippet({ origin: ref.origin, src: embedPageUrl(ref), title: `Backstory: ${explainer.title}`, width, height }),
   };
   return { answer, tags: result.tags };
 }

@@ -2,14 +2,17 @@
  * The built widget files (dist/widgets, written by `npm run build:widgets`), read once at start:
  *
  *   /widgets/v1/backstory.js        the URL publishers paste; changes with every release, so cached briefly
- *   /widgets/v1/manifest.json       { file, integrity, gzipBytes, frame, mentions }: what to pin
+ *   /widgets/v1/backstory.css       the host page's rules that reserve the box's space before the script runs
+ *   /widgets/v1/strings/<lang>.json the box's words in a language other than English, fetched by backstory.js
+ *   /widgets/v1/manifest.json       { file, integrity, gzipBytes, frame, mentions, css }: what to pin
  *   /widgets/backstory.<hash>.js    immutable copies, cached for a year; also the embed page's frame script
  *                                   and the hovercards' chunk
+ *   /widgets/backstory.<hash>.css   and the stylesheet's
  *
  * Every page on any origin may load them (CORS and CORP open: they carry no secrets). A missing build
  * is logged and answered with 404, never a crash, so the API keeps serving without the widgets.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { repoRoot } from './repo-root';
@@ -28,17 +31,23 @@ export interface WidgetManifest {
   frame?: { file: string; integrity: string; gzipBytes: number };
   /** The hovercards' chunk, which backstory.js loads by this name. */
   mentions?: { file: string; integrity: string; gzipBytes: number };
+  /** backstory.css under its hash; read by CMS plugins to enqueue it. */
+  css?: { file: string; integrity: string };
 }
 
 export interface WidgetFiles {
   manifest: WidgetManifest;
-  moving: { 'backstory.js': StaticFile; 'manifest.json': StaticFile };
-  /** By file name: backstory.<hash>.js, the frame script and the hovercards' chunk. */
+  moving: { 'backstory.js': StaticFile; 'backstory.css': StaticFile; 'manifest.json': StaticFile };
+  /** By file name: backstory.<hash>.js, the frame script, the hovercards' chunk and backstory.<hash>.css. */
   hashed: Map<string, StaticFile>;
+  /** By language: the box's words, as backstory.js fetches them. */
+  strings: Map<string, StaticFile>;
 }
 
 const JS = 'text/javascript; charset=utf-8';
-const HASHED_NAME = /^[a-z-]+\.[0-9a-f]{8}\.js$/;
+const CSS = 'text/css; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+const HASHED_NAME = /^[a-z-]+\.[0-9a-f]{8}\.(js|css)$/;
 
 export const defaultWidgetDir = (): string => join(repoRoot(), 'dist', 'widgets');
 
@@ -48,16 +57,23 @@ export function loadWidgetFiles(dir: string, logger: Logger): WidgetFiles | unde
     const manifestBytes = readFileSync(join(dir, 'manifest.json'));
     const manifest = JSON.parse(manifestBytes.toString('utf8')) as WidgetManifest;
     const hashed = new Map<string, StaticFile>();
-    for (const name of [manifest.file, manifest.frame?.file, manifest.mentions?.file]) {
+    for (const name of [manifest.file, manifest.frame?.file, manifest.mentions?.file, manifest.css?.file]) {
       if (name === undefined) continue;
       if (!HASHED_NAME.test(name)) throw new Error(`manifest names an unexpected file "${name}"`);
-      hashed.set(name, staticFile(readFileSync(join(dir, name)), JS));
+      hashed.set(name, staticFile(readFileSync(join(dir, name)), name.endsWith('.css') ? CSS : JS));
+    }
+    const strings = new Map<string, StaticFile>();
+    for (const name of readdirSync(join(dir, 'strings'))) {
+      const lang = /^([a-z]{2,3})\.json$/.exec(name)?.[1];
+      if (lang) strings.set(lang, staticFile(readFileSync(join(dir, 'strings', name)), JSON_TYPE));
     }
     return {
       manifest,
+      strings,
       moving: {
         'backstory.js': staticFile(readFileSync(join(dir, 'backstory.js')), JS),
-        'manifest.json': staticFile(manifestBytes, 'application/json; charset=utf-8'),
+        'backstory.css': staticFile(readFileSync(join(dir, 'backstory.css')), CSS),
+        'manifest.json': staticFile(manifestBytes, JSON_TYPE),
       },
       hashed,
     };
@@ -88,7 +104,17 @@ export function widgetFileRoutes(ctx: HttpContext, files: WidgetFiles | undefine
   };
   return [
     { method: 'GET', path: '/widgets/v1/backstory.js', handler: moving('backstory.js') },
+    { method: 'GET', path: '/widgets/v1/backstory.css', handler: moving('backstory.css') },
     { method: 'GET', path: '/widgets/v1/manifest.json', handler: moving('manifest.json') },
+    {
+      method: 'GET',
+      path: '/widgets/v1/strings/:file',
+      handler: (req, res, params, url) => {
+        const file = files?.strings.get(/^([a-z]{2,3})\.json$/.exec(params.file ?? '')?.[1] ?? '');
+        if (!file) return missing(res, url);
+        sendRepresentation(req, res, file, { ...shared, 'cache-control': MOVING_CACHE });
+      },
+    },
     {
       method: 'GET',
       path: '/widgets/:file',

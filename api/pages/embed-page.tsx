@@ -8,7 +8,8 @@
  */
 import { ContextBox, type Variant } from '../../widgets/src/components/ContextBox';
 import type { ThemeSetting } from '../../widgets/src/attributes';
-import { ui, uiLang } from '../../widgets/src/i18n';
+import { type UiTables, ui, uiLang } from '../../widgets/src/i18n';
+import { STRINGS } from '../../widgets/src/strings';
 import type { ContextBoxData } from '../../widgets/src/types';
 import { directionOf } from '../locale/negotiate';
 import { JsonScript, renderDocument } from './document';
@@ -40,6 +41,8 @@ export interface EmbedProps {
   theme: 'light' | 'dark';
   idPrefix: string;
   langs: string[];
+  /** The words of the language the box speaks, when not English (the frame script carries only English). */
+  strings: UiTables;
 }
 
 function Head({ assets }: { assets: EmbedAssets }) {
@@ -57,11 +60,13 @@ function Head({ assets }: { assets: EmbedAssets }) {
 export function renderEmbedPage({ box, variant, theme, assets, uiLocales = [] }: EmbedPageProps): string {
   // "auto" renders the light box and lets a media query in the stylesheet turn it dark: the iframe cannot
   // see the host's theme, only the reader's preference, and CSS follows that without a repaint from script.
-  const props: EmbedProps = { box, variant, theme: theme === 'dark' ? 'dark' : 'light', idPrefix: 'backstory', langs: uiLocales };
-  const lang = ui([...uiLocales, box.locale]).tag;
+  const spoken = ui([...uiLocales, box.locale], STRINGS).lang;
+  const strings: UiTables = spoken === 'en' ? {} : { [spoken]: STRINGS[spoken] };
+  const props: EmbedProps = { box, variant, theme: theme === 'dark' ? 'dark' : 'light', idPrefix: 'backstory', langs: uiLocales, strings };
+  // The document is in the content's language; the box says which language its own words are in.
   return renderDocument({
-    lang,
-    dir: directionOf(lang),
+    lang: box.locale,
+    dir: directionOf(box.locale),
     title: box.question,
     stylesheets: [assets.stylesheet],
     bodyClass: `theme-${theme}`,

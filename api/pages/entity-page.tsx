@@ -5,6 +5,7 @@
  */
 import { httpUrl } from '../../widgets/src/components/links';
 import { type Ui, fill, formatDate, joinList, ui as uiFor, uiLang } from '../../widgets/src/i18n';
+import { STRINGS } from '../../widgets/src/strings';
 import { chooseEdition } from '../locale/editions';
 import { directionOf } from '../locale/negotiate';
 import { JsonScript, renderDocument } from './document';
@@ -139,7 +140,7 @@ function ExplainerList({ explainers, lang }: { explainers: readonly PageEntityEx
 
 function Entity({ entity: e, question, explainers, entityUrl }: EntityPageProps) {
   const lang = entityLocale(e);
-  const ui = uiFor(lang);
+  const ui = uiFor(lang, STRINGS);
   const s = entityStrings(lang);
   const otherNames = [...new Set(e.aliases.map((alias) => alias.name))].filter((name) => name !== e.name);
   // A relation whose other end the reader may not see says nothing it could name.

@@ -116,8 +116,9 @@ const ar: EntityStrings = {
   notFoundText: 'لا يوجد شيء منشور على هذا العنوان.',
 };
 
-const tables: Record<UiLang, EntityStrings> = { en, ar, fr };
+/** Our pages' words come in fewer languages than the box's: the others read them in English. */
+const tables: Partial<Record<UiLang, EntityStrings>> = { en, ar, fr };
 
 export function entityStrings(tag: string | null | undefined): EntityStrings {
-  return tables[uiLang(tag)];
+  return tables[uiLang(tag, Object.keys(tables))] ?? en;
 }

@@ -6,6 +6,7 @@ import { Blocks } from '../../widgets/src/components/Blocks';
 import { KeyFacts } from '../../widgets/src/components/KeyFacts';
 import { httpUrl } from '../../widgets/src/components/links';
 import { fill, formatDate, joinList, type Ui, uiLang, ui as uiFor } from '../../widgets/src/i18n';
+import { STRINGS } from '../../widgets/src/strings';
 import type { KeyFact } from '../../widgets/src/types';
 import { JsonScript, renderDocument } from './document';
 import type { PageExplainer, PageSource } from './explainer.query';
@@ -67,7 +68,7 @@ function SourceList({ sources, ui, s }: { sources: readonly PageSource[]; ui: Ui
 }
 
 function Article({ explainer: x, keyFacts, embedSnippet }: ExplainerPageProps) {
-  const ui = uiFor(x.locale);
+  const ui = uiFor(x.locale, STRINGS);
   const s = pageStrings(x.locale);
   return (
     <article class="article">

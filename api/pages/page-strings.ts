@@ -54,8 +54,9 @@ const ar: PageStrings = {
   unavailable: 'هذا الشرح غير متاح.',
 };
 
-const tables: Record<UiLang, PageStrings> = { en, ar, fr };
+/** Our pages' words come in fewer languages than the box's: the others read them in English. */
+const tables: Partial<Record<UiLang, PageStrings>> = { en, ar, fr };
 
 export function pageStrings(tag: string | null | undefined): PageStrings {
-  return tables[uiLang(tag)];
+  return tables[uiLang(tag, Object.keys(tables))] ?? en;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The routes partner sites touch, over HTTP: oEmbed (by clause of oEmbed 1.0), the explainer page, the
  * embed page and the widget files, with the headers each must carry.
@@ -58,9 +59,10 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
       expect(body.cache_age).toBeGreaterThan(0);
     });
 
-    it('2.3.4.4: the html is a single iframe to the embed page, titled, lazy, marked data-backstory, sized', async () => {
+    it('2.3.4.4: the html is the reserve stylesheet and one iframe to the embed page, titled, lazy, marked data-backstory, sized', async () => {
       const { html, width, height } = await (await oembed(t.url, { url: page })).json();
-      expect(html).toMatch(/^<iframe [^<>]*><\/iframe>$/);
+      expect(html).toMatch(/^<link [^<>]*><iframe [^<>]*><\/iframe>$/);
+      expect(attributes(html, 'link')).toEqual({ rel: 'stylesheet', href: `${t.url}/widgets/v1/backstory.css` });
       expect(attributes(html, 'iframe')).toEqual({
         src: `${t.url}/embed/explainers/what-is-isis-k`,
         title: 'Backstory: What is ISIS-K?',
@@ -157,7 +159,7 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
       expect(html).toMatch(/<li id="source-the-conversation-report"><cite>The Conversation<\/cite>.*?Cited in <a href="#overview">Overview<\/a>/);
       expect(html).toContain('An earlier version misdated the group’s founding.');
       expect(html).toMatch(/Updated <time datetime="[^"]+">[A-Z][a-z]+ \d{1,2}, \d{4}<\/time>/);
-      expect(html).toContain('<dt>Founded</dt>');
+      expect(html).toContain('<dt><bdi>Founded</bdi></dt>');
     });
 
     it('describes itself in JSON-LD: an Article about the organisation under each of its names', () => {
@@ -292,7 +294,19 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
       { path: '/widgets/v1/backstory.js', file: 'backstory.js', type: 'text/javascript; charset=utf-8', cache: 'public, max-age=300, stale-while-revalidate=86400' },
       { path: `/widgets/${manifest().file}`, file: manifest().file, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=31536000, immutable' },
       { path: '/widgets/v1/manifest.json', file: 'manifest.json', type: 'application/json; charset=utf-8', cache: 'public, max-age=300, stale-while-revalidate=86400' },
+      { path: '/widgets/v1/backstory.css', file: 'backstory.css', type: 'text/css; charset=utf-8', cache: 'public, max-age=300, stale-while-revalidate=86400' },
+      { path: `/widgets/${manifest().css.file}`, file: manifest().css.file, type: 'text/css; charset=utf-8', cache: 'public, max-age=31536000, immutable' },
     ];
+
+    it('names the reserve stylesheet in the manifest by its hash, with its integrity, for CMS plugins to enqueue', () => {
+      const { css } = manifest();
+      const bytes = readFileSync(join(distWidgets, css.file));
+      expect(Object.keys(css).sort()).toEqual(['file', 'integrity']);
+      expect(css.file).toBe(`backstory.${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.css`);
+      expect(css.integrity).toBe(`sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+      expect(bytes.equals(readFileSync(join(distWidgets, 'backstory.css')))).toBe(true);
+      expect(bytes.toString('utf8')).toContain('backstory-box{display:block;font-size:medium;min-block-size:calc(12.75em + 2px)}');
+    });
 
     it('serves the moving URL, the hashed copy and the manifest to any origin, with their cache lifetimes', async () => {
       for (const { path, file, type, cache } of cases()) {

@@ -1,6 +1,7 @@
 import { render } from 'preact-render-to-string';
 import { ContextBox, type ContextBoxProps } from '../../widgets/src/components/ContextBox';
 import { Fallback } from '../../widgets/src/components/Fallback';
+import { STRINGS } from '../../widgets/src/strings';
 import { Skeleton } from '../../widgets/src/components/Skeleton';
 import type { ContextBoxData } from '../../widgets/src/types';
 import fixture from './fixtures/context-box.json';
@@ -50,11 +51,11 @@ describe('ContextBox, full', () => {
   it('shows summary, key facts, sections and sources without a "Show more"', () => {
     expect(out).not.toContain('Show more');
     expect(out).not.toContain('clamp');
-    expect(out).toContain('<dt>Founded</dt><dd>January 2015<small class="ct"> (according to <bdi>The Conversation</bdi>)</small></dd>');
-    expect(out).toContain('<dt>Ranking</dt>');
+    expect(out).toContain('<dt><bdi>Founded</bdi></dt><dd><bdi>January 2015</bdi><small class="ct"> (according to <bdi>The Conversation</bdi>)</small></dd>');
+    expect(out).toContain('<dt><bdi>Ranking</bdi></dt>');
     expect(out).toContain('<div class="src" part="sources"><h4 class="sub">Sources</h4>');
     expect(out).toContain('<a href="https://theconversation.com/" target="_blank" rel="noopener">The Conversation</a>');
-    expect(out).toContain('<span class="pub"> · Institute for Economics and Peace</span>');
+    expect(out).toContain('<span class="pub"> · <bdi>Institute for Economics and Peace</bdi></span>');
     expect(out).toContain('<p class="upd">Updated <time datetime="2021-08-27T09:30:00.000Z">August 27, 2021</time></p>');
   });
 
@@ -104,17 +105,34 @@ describe('ContextBox, full', () => {
 
 describe('ContextBox, languages and direction', () => {
   it('speaks Arabic when asked, whatever the content language', () => {
-    const out = html({ langs: ['ar'] });
+    const out = html({ langs: ['ar'], strings: STRINGS });
     expect(out).toContain('>عرض المزيد</button>');
     expect(out).toContain('(بحسب <bdi>The Conversation</bdi>)');
-    expect(out).toContain('<dt>تاريخ التأسيس</dt>');
+    expect(out).toContain('<dt><bdi>تاريخ التأسيس</bdi></dt>');
     expect(out).toContain('>اقرأ الشرح كاملاً</a>');
+    // The English content keeps its language and direction inside the right-to-left box.
+    expect(out).toContain('dir="rtl" lang="ar"><div class="head clamp lc" lang="en" dir="ltr">');
+  });
+
+  it('speaks English until it is given the words of the language it is asked for', () => {
+    expect(html({ langs: ['ar'] })).toContain('>Show more</button>');
+    expect(html({ langs: ['fa'], strings: { fa: STRINGS.fa } })).toContain('>نمایش بیشتر</button>');
   });
 
   it('defaults the UI language to the content locale and mirrors right-to-left content', () => {
-    const out = render(<ContextBox box={{ ...box, locale: 'ar', direction: 'RTL', question: 'ما هو تنظيم داعش خراسان؟' }} />);
+    const out = render(<ContextBox box={{ ...box, locale: 'ar', direction: 'RTL', question: 'ما هو تنظيم داعش خراسان؟' }} strings={STRINGS} />);
     expect(out).toContain('dir="rtl" lang="ar"');
     expect(out).toContain('>عرض المزيد</button>');
+  });
+
+  it('is mirrored by a right-to-left page or element, its English content isolated in its own direction', () => {
+    const onPage = html({ pageDir: 'rtl' });
+    expect(onPage).toContain('class="bs light compact" dir="rtl" lang="en"><div class="head clamp lc" dir="ltr">');
+    expect(html({ dir: 'rtl' })).toContain('dir="rtl" lang="en"');
+    // The element's own dir wins over its words' direction; a page's does not.
+    expect(html({ langs: ['ar'], strings: STRINGS, dir: 'ltr' })).toContain('class="bs light compact" dir="ltr" lang="ar"');
+    expect(html({ langs: ['ar'], strings: STRINGS, pageDir: 'ltr' })).toContain('class="bs light compact" dir="rtl" lang="ar"');
+    expect(html()).toContain('class="bs light compact" dir="ltr" lang="en"><div class="head clamp lc">');
   });
 
   it('uses the dark palette class', () => {
@@ -162,7 +180,7 @@ describe('Skeleton and Fallback', () => {
     expect(render(<Fallback href="http://localhost:4000/explainers/what-is-isis-k" />)).toBe(
       '<p class="fb light"><a part="fallback" href="http://localhost:4000/explainers/what-is-isis-k" target="_blank" rel="noopener">Read the explainer</a></p>',
     );
-    expect(render(<Fallback href="https://x.test/explainers/a" langs={['ar-EG']} />)).toContain('>اقرأ الشرح</a>');
+    expect(render(<Fallback href="https://x.test/explainers/a" langs={['ar-EG']} strings={STRINGS} />)).toContain('>اقرأ الشرح</a>');
     expect(render(<Fallback href="javascript:alert(1)" />)).toBe('');
   });
 });

@@ -20,9 +20,20 @@ export interface BoxOptions {
   open: boolean;
   api: string;
   headingLevel: number;
+  /** The element's own dir: the box's direction whatever language it speaks. */
+  dir?: Direction;
+  /** The nearest ancestor's dir: the box's direction when its words do not set one (right-to-left ones do). */
+  pageDir?: Direction;
 }
 
-export const OBSERVED_ATTRIBUTES = ['explainer', 'entity', 'section', 'variant', 'theme', 'lang', 'open', 'api', 'heading-level'];
+export type Direction = 'ltr' | 'rtl';
+
+export const OBSERVED_ATTRIBUTES = ['explainer', 'entity', 'section', 'variant', 'theme', 'lang', 'dir', 'open', 'api', 'heading-level'];
+
+function direction(el: Element | null | undefined): Direction | undefined {
+  const dir = el?.getAttribute('dir')?.trim().toLowerCase();
+  return dir === 'rtl' || dir === 'ltr' ? dir : undefined;
+}
 
 function readerLangs(el: Element): string[] {
   const tags: Array<string | null | undefined> = [];
@@ -45,5 +56,7 @@ export function readOptions(el: Element, defaultApi: string): BoxOptions {
     open: el.hasAttribute('open'), // default closed
     api: (attr('api') ?? defaultApi).replace(/\/+$/, ''), // default: where backstory.js came from
     headingLevel: headingLevel(attr('heading-level'), 2), // default 2
+    dir: direction(el), // default: the language's, then the page's
+    pageDir: direction(el.parentElement?.closest('[dir=rtl i],[dir=ltr i]')), // default: none
   };
 }

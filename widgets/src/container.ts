@@ -10,30 +10,29 @@ import { ContextBox } from './components/ContextBox';
 import { Fallback } from './components/Fallback';
 import { Skeleton } from './components/Skeleton';
 import { hostTheme, watchHostTheme } from './host-theme';
+import { type UiLang, type UiTables, spokenLang, uiLang } from './i18n';
+import { clearStringsCache, loadStrings } from './strings-loader';
 import { guard, warn } from './log';
-import { RESERVE_CSS, STYLES } from './styles';
+import { STYLES } from './styles';
 import type { ContextBoxData } from './types';
 
 type State = { status: 'loading' } | { status: 'ready'; box: ContextBoxData } | { status: 'missing' };
 
 const live = new Set<BackstoryBox>();
 let destroyed = false;
-let sheets: { base: CSSStyleSheet; reserve: CSSStyleSheet } | null | undefined;
+let sheet: CSSStyleSheet | null | undefined;
 let nextId = 0;
 
 /** Constructable sheets pass a CSP without 'unsafe-inline'; null means this browser lacks them. */
-function constructedSheets(): typeof sheets {
-  if (sheets === undefined) {
-    sheets = null;
+function constructedSheet(): typeof sheet {
+  if (sheet === undefined) {
+    sheet = null;
     if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in Document.prototype) {
-      const base = new CSSStyleSheet();
-      base.replaceSync(STYLES);
-      const reserve = new CSSStyleSheet();
-      reserve.replaceSync(RESERVE_CSS);
-      sheets = { base, reserve };
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLES);
     }
   }
-  return sheets;
+  return sheet;
 }
 
 /**
@@ -58,6 +57,8 @@ export class BackstoryBox extends HTMLElement {
 
   private root: ShadowRoot | null = null;
   private state: State = { status: 'loading' };
+  /** The words of the reader's language, when it is not English; the fallback link speaks them too. */
+  private tables: UiTables = {};
   private requestKey = '';
   private generation = 0;
   private readonly idPrefix = `backstory-${++nextId}`;
@@ -124,13 +125,20 @@ export class BackstoryBox extends HTMLElement {
       const variables = options.explainer
         ? { explainer: options.explainer, section: options.section, locale: options.langs[0] }
         : { entity: options.entity, section: options.section, locale: options.langs[0] };
-      void loadContextBox(options.api, variables).then((box) =>
-        guard(() => {
-          if (generation !== this.generation || !live.has(this)) return;
-          this.state = box ? { status: 'ready', box } : { status: 'missing' };
-          this.paint();
-        }),
-      );
+      // The reader's words are fetched beside the box and the box is drawn once both are in, so it never
+      // shows English first. Only when no language of the reader's is ours does the content's decide, later.
+      const readerLang = spokenLang(options.langs);
+      const words = (lang: UiLang): Promise<UiTables> => loadStrings(options.api, lang).then((t) => (t ? { [lang]: t } : {}));
+      void Promise.all([loadContextBox(options.api, variables), words(readerLang ?? 'en')])
+        .then(async ([box, tables]) => [box, readerLang || !box ? tables : await words(uiLang(box.locale))] as const)
+        .then(([box, tables]) =>
+          guard(() => {
+            if (generation !== this.generation || !live.has(this)) return;
+            this.state = box ? { status: 'ready', box } : { status: 'missing' };
+            this.tables = tables;
+            this.paint();
+          }),
+        );
     };
     if (typeof IntersectionObserver !== 'function') return load();
     const observer = new IntersectionObserver(
@@ -151,7 +159,7 @@ export class BackstoryBox extends HTMLElement {
     const { state } = this;
     let view: ComponentChild = null;
     const fallback = options.explainer
-      ? h(Fallback, { href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}`, langs: options.langs, theme })
+      ? h(Fallback, { href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}`, langs: options.langs, strings: this.tables, theme })
       : null;
     if (state.status === 'loading') {
       view = h(Skeleton, { theme });
@@ -161,6 +169,9 @@ export class BackstoryBox extends HTMLElement {
         variant: options.variant,
         open: options.open,
         langs: options.langs,
+        strings: this.tables,
+        dir: options.dir,
+        pageDir: options.pageDir,
         theme,
         headingLevel: options.headingLevel,
         idPrefix: this.idPrefix,
@@ -169,16 +180,10 @@ export class BackstoryBox extends HTMLElement {
       view = fallback;
     }
 
-    const constructed = constructedSheets();
-    if (constructed) {
-      const wanted = state.status === 'missing' ? [constructed.base] : [constructed.base, constructed.reserve];
-      const current = root.adoptedStyleSheets;
-      if (current.length !== wanted.length || wanted.some((sheet, i) => current[i] !== sheet)) {
-        root.adoptedStyleSheets = wanted;
-      }
-    }
+    const constructed = constructedSheet();
+    if (constructed && root.adoptedStyleSheets[0] !== constructed) root.adoptedStyleSheets = [constructed];
     // Browsers without constructable sheets (Safari < 16.4) get a <style>; it needs 'unsafe-inline' there.
-    const style = constructed ? null : h('style', null, state.status === 'missing' ? STYLES : STYLES + RESERVE_CSS);
+    const style = constructed ? null : h('style', null, STYLES);
     render(h(Boundary, { fallback }, style, view), root);
   }
 }
@@ -188,4 +193,5 @@ export function destroyAll(): void {
   destroyed = true;
   for (const box of [...live]) box.unmount();
   clearContextBoxCache();
+  clearStringsCache();
 }

@@ -2,11 +2,18 @@
  * The box's own words. Content comes translated from the API; only the chrome around it lives here.
  * Templates use `{name}` placeholders and are split into parts (see `fill`) so a component can put an
  * element, such as an isolating <bdi>, where the placeholder was.
+ *
+ * Each language's table is in strings/<lang>.ts. Only English is built into backstory.js; the widget
+ * fetches another language's table (strings-loader.ts) and hands it to the components, which speak the
+ * best language among the tables they are given.
  */
 import { canonicalTag, lookupChain, negotiate } from '../../api/locale/negotiate';
+import { en } from './strings/en';
 import type { KeyFactKind } from './types';
 
-export type UiLang = 'en' | 'ar' | 'fr';
+/** The languages the box speaks. */
+export const UI_LANGS = ['en', 'ar', 'fa', 'ur', 'fr', 'es', 'de'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
 
 export interface UiStrings {
   /** The direction the language is written in. */
@@ -30,74 +37,8 @@ export interface UiStrings {
   factKinds: Record<Exclude<KeyFactKind, 'OTHER'>, string>;
 }
 
-const en: UiStrings = {
-  dir: 'ltr',
-  showMore: 'Show more',
-  showLess: 'Show less',
-  readExplainer: 'Read the explainer',
-  fullExplainer: 'Read the full explainer',
-  overview: 'Overview',
-  keyFacts: 'Key facts',
-  sources: 'Sources',
-  correction: 'Correction',
-  updated: 'Updated {date}',
-  according: '(according to {source})',
-  quotedVia: '{speakers}, via {source}',
-  quoted: '{speakers}',
-  factKinds: {
-    FOUNDED: 'Founded',
-    ALSO_KNOWN_AS: 'Also known as',
-    ACTIVE_IN: 'Active in',
-    AFFILIATE_OF: 'Affiliate of',
-  },
-};
-
-const ar: UiStrings = {
-  dir: 'rtl',
-  showMore: 'عرض المزيد',
-  showLess: 'عرض أقل',
-  readExplainer: 'اقرأ الشرح',
-  fullExplainer: 'اقرأ الشرح كاملاً',
-  overview: 'نظرة عامة',
-  keyFacts: 'حقائق أساسية',
-  sources: 'المصادر',
-  correction: 'تصحيح',
-  updated: 'آخر تحديث {date}',
-  according: '(بحسب {source})',
-  quotedVia: '{speakers}، عبر {source}',
-  quoted: '{speakers}',
-  factKinds: {
-    FOUNDED: 'تاريخ التأسيس',
-    ALSO_KNOWN_AS: 'يُعرف أيضاً باسم',
-    ACTIVE_IN: 'ينشط في',
-    AFFILIATE_OF: 'فرع تابع لـ',
-  },
-};
-
-const fr: UiStrings = {
-  dir: 'ltr',
-  showMore: 'Afficher plus',
-  showLess: 'Afficher moins',
-  readExplainer: 'Lire le décryptage',
-  fullExplainer: 'Lire le décryptage complet',
-  overview: 'Vue d’ensemble',
-  keyFacts: 'Points clés',
-  sources: 'Sources',
-  correction: 'Rectificatif',
-  updated: 'Mis à jour le {date}',
-  according: '(selon {source})',
-  quotedVia: '{speakers}, via {source}',
-  quoted: '{speakers}',
-  factKinds: {
-    FOUNDED: 'Fondation',
-    ALSO_KNOWN_AS: 'Aussi appelé',
-    ACTIVE_IN: 'Actif en',
-    AFFILIATE_OF: 'Affilié à',
-  },
-};
-
-const tables: Record<UiLang, UiStrings> = { en, ar, fr };
-export const UI_LANGS = Object.keys(tables) as UiLang[];
+/** The tables at hand, by language; English is always there. */
+export type UiTables = Partial<Record<UiLang, UiStrings>>;
 
 /** What a component needs to speak: the table, and the full tag for Intl (so en-IN gets Indian dates). */
 export interface Ui {
@@ -114,18 +55,27 @@ function wantedTags(wanted: Wanted): string[] {
   return list.map(canonicalTag).filter((tag): tag is string => tag !== undefined);
 }
 
-/** The table for the first wanted tag we speak, by RFC 4647 lookup (ar-EG: ar, fr-CA: fr); else English. */
-export function uiLang(wanted: Wanted): UiLang {
-  return (negotiate(wantedTags(wanted), UI_LANGS) as UiLang | undefined) ?? 'en';
+/**
+ * The first wanted language we speak, by RFC 4647 lookup (ar-EG: ar, fr-CA: fr), among `among` (every
+ * language we have words for, unless told); else English.
+ */
+export function uiLang(wanted: Wanted, among: readonly string[] = UI_LANGS): UiLang {
+  return spokenLang(wanted, among) ?? 'en';
 }
 
-/** The box's words for a reader who wants these languages, best first. */
-export function ui(wanted: Wanted): Ui {
+/** Same as uiLang, but undefined when no wanted language is one we speak. */
+export function spokenLang(wanted: Wanted, among: readonly string[] = UI_LANGS): UiLang | undefined {
+  return negotiate(wantedTags(wanted), among) as UiLang | undefined;
+}
+
+/** The box's words for a reader who wants these languages, best first, from the tables given (and English). */
+export function ui(wanted: Wanted, tables: UiTables = {}): Ui {
+  const all: UiTables = { ...tables, en };
   const tags = wantedTags(wanted);
-  const lang = uiLang(tags);
+  const lang = uiLang(tags, Object.keys(all));
   // Dates and lists in the reader's own variant of the language (en-IN, fr-CA), when that is what matched.
   const tag = tags.find((t) => lookupChain(t).includes(lang)) ?? lang;
-  return { lang, tag, t: tables[lang] };
+  return { lang, tag, t: all[lang] ?? en };
 }
 
 /** The label for a key fact: ours for the kinds we know, the API's English fallback otherwise. */

@@ -19,10 +19,25 @@
  * Layout rules: logical properties only, so dir="rtl" mirrors the box; every length is in em of the host
  * so the reserved height below tracks the host's font size. The collapsed compact box is built from
  * fixed-height rows (2 * 1em padding + 7.75em clamp + .75em gap + 2.25em foot + 2 * 1px border) and
- * RESERVE_CSS reserves exactly that, so neither the skeleton nor the loaded box shifts the host page.
+ * RESERVE reserves exactly that, on the host page before the script runs (PAGE_CSS, backstory.css) and on
+ * the host element after (STYLES), in every state: the skeleton, the loaded box and the fallback link all
+ * fit in it, so nothing below the box moves.
  */
 
-export const STYLES = `:host{all:initial!important;display:block!important;contain:content!important}
+/** The collapsed compact box's height, in em of a medium font (the host's font-size once the box is defined). */
+export const RESERVE = 'calc(12.75em + 2px)';
+
+/**
+ * backstory.css, linked by every snippet: the host page's rules for our elements before backstory.js has
+ * run. Once the element is defined its sealed :host rules win over these (important beats normal), with
+ * the same values. An iframe embed is never wider than its column.
+ */
+export const PAGE_CSS = `backstory-box{display:block;font-size:medium;min-block-size:${RESERVE}}
+backstory-box[hidden]{display:none}
+iframe[data-backstory]{max-inline-size:100%}
+`;
+
+export const STYLES = `:host{all:initial!important;display:block!important;contain:content!important;min-block-size:${RESERVE}!important}
 :host([hidden]){display:none!important}
 *{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit}
 .light{--a:var(--backstory-accent,#0b57d0);--fg:#1b1b1f;--mu:#4d4d57;--bg:#fff;--ln:#c4c4cc;--sk:#e6e6eb}
@@ -65,6 +80,3 @@ ul{padding-inline-start:1.25em;font-size:.875em}
 .fb :focus-visible{outline-offset:0}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 @media (forced-colors:active){.bs{border-inline-start-width:1px}.tg{border-color:ButtonText}}`;
-
-/** Reserves the collapsed compact box's height on the host before anything has loaded. Dropped when nothing will show. */
-export const RESERVE_CSS = ':host{min-block-size:calc(12.75em + 2px)!important}';

@@ -5,7 +5,7 @@
 
 export type Direction = 'LTR' | 'RTL';
 
-export type KeyFactKind = 'FOUNDED' | 'ALSO_KNOWN_AS' | 'ACTIVE_IN' | 'AFFILIATE_OF' | 'OTHER';
+export type KeyFactKind = 'FOUNDED' | 'ALSO_KNOWN_AS' | 'ACTIVE_IN' | 'AFFILIATE_OF' | 'CLAIMED_RESPONSIBILITY_FOR' | 'CLAIMED_BY' | 'OTHER';
 
 export interface SourceRef {
   slug: string;
@@ -60,6 +60,8 @@ export interface KeyFact {
   kind: KeyFactKind | string;
   label: string;
   value: string;
+  /** The page of the entity the value names, when it is one. */
+  url?: string | null;
   sources?: readonly SourceRef[] | null;
 }
 

@@ -1,4 +1,4 @@
-import { fill, formatDate, ui as uiFor, uiLang } from '../i18n';
+import { fill, formatDate, type UiTables, ui as uiFor, uiLang } from '../i18n';
 import type { ContextBoxData } from '../types';
 import { Blocks } from './Blocks';
 import { headingLevel, headingTag } from './heading';
@@ -19,6 +19,12 @@ export interface ContextBoxProps {
   open?: boolean;
   /** The reader's languages for the box's own words and dates, best first; the content's locale comes after them. */
   langs?: readonly string[];
+  /** The words at hand beside English (backstory.js fetches the reader's language's; servers pass it). */
+  strings?: UiTables;
+  /** Set on the element: the box's direction whatever language it speaks. */
+  dir?: 'ltr' | 'rtl';
+  /** Set on the page around it: the box's direction unless its words are right-to-left. */
+  pageDir?: 'ltr' | 'rtl';
   theme?: Theme;
   /** Level of the question's heading, 2..6; inner headings go one level deeper. */
   headingLevel?: number;
@@ -31,14 +37,23 @@ export function ContextBox({
   variant = 'compact',
   open = false,
   langs = [],
+  strings,
+  dir,
+  pageDir,
   theme = 'light',
   headingLevel: level = 2,
   idPrefix = 'backstory',
 }: ContextBoxProps) {
-  const ui = uiFor([...langs, box.locale]);
-  // The box speaks the reader's language; content in another keeps its own language and direction.
-  const content: { lang?: string; dir?: 'ltr' | 'rtl' } =
-    uiLang(box.locale) === ui.lang ? {} : { lang: box.locale, dir: box.direction === 'RTL' ? 'rtl' : 'ltr' };
+  const ui = uiFor([...langs, box.locale], strings);
+  // A page's dir mirrors the box; right-to-left words mirror it whatever the page says.
+  const boxDir = dir ?? (ui.t.dir === 'rtl' ? 'rtl' : (pageDir ?? 'ltr'));
+  // The box speaks the reader's language; content in another keeps its own language, and content written
+  // the other way keeps its own direction (English on a right-to-left page).
+  const contentDir = box.direction === 'RTL' ? 'rtl' : 'ltr';
+  const content: { lang?: string; dir?: 'ltr' | 'rtl' } = {
+    lang: uiLang(box.locale) === ui.lang ? undefined : box.locale,
+    dir: contentDir === boxDir ? undefined : contentDir,
+  };
   const top = headingLevel(level);
   const inner = Math.min(6, top + 1);
   const H = headingTag(top);
@@ -61,7 +76,7 @@ export function ContextBox({
       <Sources sources={box.sources ?? []} ui={ui} level={inner} />
       {(box.corrections ?? []).map((correction, i) => (
         <p key={i} class="cor">
-          <strong>{ui.t.correction}</strong> {correction.text}
+          <strong>{ui.t.correction}</strong> <bdi>{correction.text}</bdi>
         </p>
       ))}
       {updated && (
@@ -76,7 +91,7 @@ export function ContextBox({
       aria-labelledby={headingId}
       part="root"
       class={`bs ${theme === 'dark' ? 'dark' : 'light'} ${compact ? 'compact' : 'full'}`}
-      dir={ui.t.dir}
+      dir={boxDir}
       lang={ui.tag}
     >
       <div class={toggle && !expanded ? 'head clamp lc' : 'head'} {...content}>

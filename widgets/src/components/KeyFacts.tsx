@@ -1,6 +1,7 @@
 import { factLabel, type Ui } from '../i18n';
 import type { KeyFact } from '../types';
 import { headingTag } from './heading';
+import { httpUrl } from './links';
 import { CitationNote } from './RichText';
 
 export interface KeyFactsProps {
@@ -19,9 +20,13 @@ export function KeyFacts({ facts, ui, level }: KeyFactsProps) {
       <dl>
         {facts.map((fact, i) => (
           <div key={i}>
-            <dt>{factLabel(fact.kind, fact.label, ui)}</dt>
+            <dt>
+              <bdi>{factLabel(fact.kind, fact.label, ui)}</bdi>
+            </dt>
             <dd>
-              {fact.value}
+              <bdi>{httpUrl(fact.url) ? <a href={httpUrl(fact.url)} target="_blank" rel="noopener">
+                    {fact.value}
+                  </a> : fact.value}</bdi>
               {(fact.sources ?? []).map((source) => (
                 <CitationNote key={source.slug} source={source} ui={ui} />
               ))}

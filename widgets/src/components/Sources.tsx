@@ -20,14 +20,21 @@ export function Sources({ sources, ui, level }: SourcesProps) {
           const publisher = source.publisher?.name;
           return (
             <li key={source.slug}>
-              {httpUrl(source.url) ? (
-                <a href={httpUrl(source.url)} target="_blank" rel="noopener">
-                  {source.name}
-                </a>
-              ) : (
-                source.name
+              <bdi>
+                {httpUrl(source.url) ? (
+                  <a href={httpUrl(source.url)} target="_blank" rel="noopener">
+                    {source.name}
+                  </a>
+                ) : (
+                  source.name
+                )}
+              </bdi>
+              {publisher && publisher !== source.name && (
+                <span class="pub">
+                  {' · '}
+                  <bdi>{publisher}</bdi>
+                </span>
               )}
-              {publisher && publisher !== source.name && <span class="pub"> · {publisher}</span>}
             </li>
           );
         })}
