@@ -5,6 +5,7 @@
  */
 import { chooseEdition } from '../locale/editions';
 import { negotiate } from '../locale/negotiate';
+import { questionFor } from './questions';
 import type { EntityAlias } from '../store/alias.store';
 import type { Entity } from '../store/entity.store';
 import type { EntityFact } from '../store/fact.store';
@@ -35,6 +36,8 @@ export interface BoxReader {
   facts(entityId: string): Promise<EntityFact[]>;
   aliases(entityId: string): Promise<EntityAlias[]>;
   relations(entityId: string): Promise<EntityRelation[]>;
+  /** Relations whose object is the entity. */
+  incomingRelations(entityId: string): Promise<EntityRelation[]>;
   /** Of the entities given, those the reader may see. */
   entities(ids: readonly string[]): Promise<Entity[]>;
   factSources(factId: string): Promise<Source[]>;
@@ -57,16 +60,6 @@ export interface BoxSettings {
 }
 
 export class UnknownSection extends Error {}
-
-const questions: Record<string, (name: string) => string> = {
-  PERSON: (name) => `Who is ${name}?`,
-  PLACE: (name) => `Where is ${name}?`,
-};
-
-/** The question a box about an entity with no explainer asks. */
-export function questionFor(entity: Pick<Entity, 'kind' | 'name'>): string {
-  return (questions[entity.kind] ?? ((name: string) => `What is ${name}?`))(entity.name);
-}
 
 /**
  * The box for an explainer (by slug) or an entity (by any alias, else slug): the explainer's edition that
@@ -105,35 +98,72 @@ export async function buildBox(reader: BoxReader, request: BoxRequest, settings:
   return { locale: defaultLocale, question: questionFor(subject!), summary: subject!.summary, url: settings.entityUrl(subject!), subject };
 }
 
-export type KeyFactKind = 'FOUNDED' | 'ALSO_KNOWN_AS' | 'ACTIVE_IN' | 'AFFILIATE_OF';
+export type KeyFactKind = 'FOUNDED' | 'ALSO_KNOWN_AS' | 'ACTIVE_IN' | 'AFFILIATE_OF' | 'CLAIMED_RESPONSIBILITY_FOR' | 'CLAIMED_BY' | 'OTHER';
 
 export interface KeyFact {
   kind: KeyFactKind;
   label: string;
   value: string;
+  /** The page of the one entity the value names, when it names one. */
+  url: string | null;
   sources: Source[];
 }
 
-/** Which facts are key: when it was founded, what else it is called, where it is active, whose affiliate it is. */
-export async function keyFactsOf(reader: BoxReader, box: Box): Promise<KeyFact[]> {
+/** "2015", "January 2015", "2015–2018": a fact's date or span as the value's reader wants it. */
+export function dateText(fact: Pick<EntityFact, 'date' | 'dateEnd'>): string | null {
+  if (!fact.date) return null;
+  return fact.dateEnd && fact.dateEnd !== fact.date ? `${fact.date}–${fact.dateEnd}` : fact.date;
+}
+
+/** Facts ranked by an index ("Global Terrorism Index: one of the four deadliest…"), labelled by the index. */
+const RANKED = new Set(['RANKING']);
+
+/**
+ * Which facts are key, each with its sources: when it was founded, what else it is called, where it is
+ * active, whose affiliate it is, what it claimed responsibility for, how an index ranks it; for an event,
+ * who claimed it, linked to their page.
+ */
+export async function keyFactsOf(reader: BoxReader, box: Box, entityUrl: (entity: Entity) => string): Promise<KeyFact[]> {
   if (!box.subject) return [];
   const subject = box.subject;
-  const [facts, aliases, relations] = await Promise.all([reader.facts(subject.id), reader.aliases(subject.id), reader.relations(subject.id)]);
+  const [facts, aliases, relations, incoming] = await Promise.all([
+    reader.facts(subject.id),
+    reader.aliases(subject.id),
+    reader.relations(subject.id),
+    reader.incomingRelations(subject.id),
+  ]);
   const out: KeyFact[] = [];
   for (const fact of facts.filter((f) => f.kind === 'FOUNDED')) {
-    out.push({ kind: 'FOUNDED', label: fact.label, value: fact.value, sources: await reader.factSources(fact.id) });
+    out.push({ kind: 'FOUNDED', label: fact.label, value: fact.value, url: null, sources: await reader.factSources(fact.id) });
   }
   const others = aliases.filter((a) => a.name !== subject.name && a.locale === box.locale).map((a) => a.name);
-  if (others.length > 0) out.push({ kind: 'ALSO_KNOWN_AS', label: 'Also known as', value: others.join(', '), sources: [] });
-  const byPredicate = async (predicate: string, kind: KeyFactKind, label: string) => {
-    const chosen = relations.filter((r) => r.predicate === predicate);
+  if (others.length > 0) out.push({ kind: 'ALSO_KNOWN_AS', label: 'Also known as', value: others.join(', '), url: null, sources: [] });
+  const related = async (chosen: EntityRelation[], end: 'objectId' | 'subjectId', kind: KeyFactKind, label: string) => {
     if (chosen.length === 0) return;
-    const objects = await reader.entities(chosen.map((r) => r.objectId));
-    if (objects.length === 0) return;
+    const ends = await reader.entities(chosen.map((r) => r[end]));
+    if (ends.length === 0) return;
     const sources = await reader.relationSources(chosen.map((r) => r.id));
-    out.push({ kind, label, value: objects.map((o) => o.name).join(', '), sources: [...new Map(sources.map((s) => [s.id, s])).values()] });
+    out.push({
+      kind,
+      label,
+      value: ends.map((o) => o.name).join(', '),
+      url: ends.length === 1 ? entityUrl(ends[0]) : null,
+      sources: [...new Map(sources.map((s) => [s.id, s])).values()],
+    });
   };
-  await byPredicate('OPERATES_IN', 'ACTIVE_IN', 'Active in');
-  await byPredicate('AFFILIATE_OF', 'AFFILIATE_OF', 'Affiliate of');
+  const outgoing = (predicate: string) => relations.filter((r) => r.predicate === predicate);
+  await related(outgoing('OPERATES_IN'), 'objectId', 'ACTIVE_IN', 'Active in');
+  await related(outgoing('AFFILIATE_OF'), 'objectId', 'AFFILIATE_OF', 'Affiliate of');
+  await related(outgoing('CLAIMED_RESPONSIBILITY_FOR'), 'objectId', 'CLAIMED_RESPONSIBILITY_FOR', 'Claimed responsibility for');
+  await related(
+    incoming.filter((r) => r.predicate === 'CLAIMED_RESPONSIBILITY_FOR'),
+    'subjectId',
+    'CLAIMED_BY',
+    'Claimed by',
+  );
+  for (const fact of facts.filter((f) => RANKED.has(f.kind))) {
+    const when = dateText(fact);
+    out.push({ kind: 'OTHER', label: fact.label, value: when ? `${fact.value} (${when})` : fact.value, url: null, sources: await reader.factSources(fact.id) });
+  }
   return out;
 }

@@ -24,7 +24,10 @@ export interface SeedDocument {
     summary: string;
     aliases: string[];
     wikidataId?: string;
-    facts?: Array<{ kind: string; label: string; value: string; date?: string; hedge?: string; sources?: string[] }>;
+    /** The question its box asks, where the rule's would not do. */
+    question?: string;
+    /** date, or date and dateEnd for a span: "2015" to "2018". */
+    facts?: Array<{ kind: string; label: string; value: string; date?: string; dateEnd?: string; hedge?: string; sources?: string[] }>;
   }>;
   sources: Array<{ slug: string; kind: string; name: string; url?: string; publisher?: string }>;
   relations: Array<{ subject: string; predicate: string; object: string; hedge?: string; note?: string; sources?: string[] }>;
@@ -35,6 +38,8 @@ export interface SeedDocument {
     headline: string;
     summary: string;
     dateline?: string;
+    /** When the original article was published, when known. */
+    originalPublishedAt?: string;
     subject?: string;
     quotes: Array<{ key: string; kind: string; speakers: string[]; source?: string }>;
     sections: Array<{ slug: string; heading: string | null; blocks: SeedBlock[] }>;
@@ -124,6 +129,7 @@ export async function load(db: Kysely<Database>, document: SeedDocument): Promis
       headline: x.headline,
       summary: x.summary,
       dateline: x.dateline,
+      originalPublishedAt: x.originalPublishedAt,
       subjectId: x.subject ? id(entityIds, x.subject, 'entity') : null,
     }, system);
     const change = (action: string) => ({ explainerId: explainer.id, actor: system, action });

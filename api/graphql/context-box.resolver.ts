@@ -29,9 +29,18 @@ export function boxReader(ctx: Context): BoxReader {
     facts: (id) => l.factsByEntity.load(id),
     aliases: (id) => l.aliasesByEntity.load(id),
     relations: (id) => l.outgoingRelations.load(id),
+    incomingRelations: (id) => l.incomingRelations.load(id),
     entities: (ids) => loadPresent(l.entity, ids),
     factSources: (id) => l.sourcesByFact.load(id),
     relationSources: async (ids) => (await l.sourcesByRelation.loadMany(ids)).flatMap((s) => (s instanceof Error ? [] : s)),
+  };
+}
+
+function boxSettings(ctx: Context) {
+  return {
+    locales: ctx.config.locales,
+    explainerUrl: (x: ExplainerRecord) => explainerUrl(ctx, x),
+    entityUrl: (e: EntityRecord) => `${ctx.config.publicUrl}/entities/${e.slug}`,
   };
 }
 
@@ -57,13 +66,8 @@ export class ContextBoxResolver {
     const wanted = readerLocales('locale', locale);
     if (section != null) checkSlug('section', section);
     const request = explainerSlug != null ? { explainer: checkSlug('explainer', explainerSlug) } : { entity: checkText('entity', entityName!) };
-    const settings = {
-      locales: ctx.config.locales,
-      explainerUrl: (x: ExplainerRecord) => explainerUrl(ctx, x),
-      entityUrl: (e: EntityRecord) => `${ctx.config.publicUrl}/entities/${e.slug}`,
-    };
     try {
-      return await buildBox(boxReader(ctx), { ...request, section: section ?? undefined, wanted }, settings);
+      return await buildBox(boxReader(ctx), { ...request, section: section ?? undefined, wanted }, boxSettings(ctx));
     } catch (error) {
       if (error instanceof UnknownSection) throw new UserInputError('section', `the explainer has no section "${error.message}"`);
       throw error;
@@ -96,9 +100,11 @@ export class ContextBoxResolver {
     return box.subject;
   }
 
-  @FieldResolver(() => [KeyFact], { description: 'Founded, also known as, active in, affiliate of: those the subject has.' })
+  @FieldResolver(() => [KeyFact], {
+    description: 'Founded, also known as, active in, affiliate of, claimed responsibility for, an index\'s ranking; for an event, who claimed it: those the subject has.',
+  })
   keyFacts(@Root() box: Box, @Ctx() ctx: Context): Promise<KeyFactValue[]> {
-    return keyFactsOf(boxReader(ctx), box);
+    return keyFactsOf(boxReader(ctx), box, boxSettings(ctx).entityUrl);
   }
 
   @FieldResolver(() => [Section], { description: 'The explainer\'s sections, or only the one asked for.' })

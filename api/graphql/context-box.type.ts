@@ -11,6 +11,9 @@ export class KeyFact {
 
   @Field()
   value!: string;
+
+  @Field(() => String, { nullable: true, description: 'The page of the one entity the value names, when it names one: an event\'s claimant, say.' })
+  url!: string | null;
 }
 
 @ObjectType({ description: 'Exactly what a context box renders, in one request.' })

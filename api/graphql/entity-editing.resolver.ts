@@ -17,7 +17,7 @@ import { CreateEntityInput, CreateSourceInput, FactInput, RelationInput, UpdateE
 import { Entity, Fact, Relation } from './entity.type';
 import { idOf } from './node';
 import { Source } from './source.type';
-import { checkLocale, checkSlug, checkText } from './validate';
+import { checkDate, checkLocale, checkSlug, checkText } from './validate';
 import { write } from './write';
 
 const wikidata = /^Q[1-9][0-9]{0,11}$/;
@@ -44,6 +44,7 @@ export class EntityEditingResolver {
         description: checkText('input.description', input.description, 300),
         summary: checkText('input.summary', input.summary, 2000),
         wikidataId: input.wikidataId,
+        question: input.question == null ? null : checkText('input.question', input.question, 200),
         status: 'draft',
       });
       for (const [i, alias] of input.aliases.entries()) {
@@ -74,6 +75,7 @@ export class EntityEditingResolver {
         description: input.description === undefined ? undefined : checkText('input.description', input.description, 300),
         summary: input.summary === undefined ? undefined : checkText('input.summary', input.summary, 2000),
         wikidataId: input.wikidataId,
+        question: input.question === undefined ? undefined : input.question === null ? null : checkText('input.question', input.question, 200),
       });
     });
   }
@@ -101,7 +103,12 @@ export class EntityEditingResolver {
   addFact(@Arg('entity', () => ID) entity: string, @Arg('input') input: FactInput, @Ctx() ctx: Context) {
     return write(ctx, 'editor', async (db) => {
       const id = await existing(db, 'entities', idOf('Entity', entity, 'entity'), 'entity');
-      if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date)) throw new UserInputError('input.date', 'an ISO date: 2015, 2015-01 or 2015-01-26');
+      if (input.date != null) checkDate('input.date', input.date, 'partial');
+      if (input.dateEnd != null) {
+        if (input.date == null) throw new UserInputError('input.dateEnd', 'a span needs its start: give date too');
+        // Partial ISO dates of one shape compare as strings; 2015 to 2018-06 compares by the common prefix.
+        if (checkDate('input.dateEnd', input.dateEnd, 'partial') < input.date.slice(0, input.dateEnd.length)) throw new UserInputError('input.dateEnd', 'a span ends after it starts');
+      }
       const sourceIds: string[] = [];
       for (const [i, s] of input.sources.entries()) sourceIds.push(await existing(db, 'sources', idOf('Source', s, ['input', 'sources', i]), ['input', 'sources', i]));
       await changeEntity(db, id, undefined, 'add fact');
@@ -110,6 +117,7 @@ export class EntityEditingResolver {
         label: checkText('input.label', input.label),
         value: checkText('input.value', input.value, 1000),
         date: input.date,
+        dateEnd: input.dateEnd,
         hedge: input.hedge,
         sourceIds,
       });

@@ -26,6 +26,9 @@ export class CreateEntityInput {
 
   @Field(() => String, { nullable: true })
   wikidataId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The question its box asks, when the rule’s ("Who is …?", "What is …?") will not do; null goes back to the rule.' })
+  question?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })
@@ -47,6 +50,9 @@ export class UpdateEntityInput {
 
   @Field(() => String, { nullable: true, description: 'Wikidata item id (Q123); null removes it.' })
   wikidataId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The question its box asks, when the rule’s ("Who is …?", "What is …?") will not do; null goes back to the rule.' })
+  question?: string | null;
 }
 
 @InputType()
@@ -60,8 +66,11 @@ export class FactInput {
   @Field()
   value!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date, possibly partial: 2015, 2015-01; where a span starts.' })
   date?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where a span that starts at date ends: 2018 for "2015 to 2018". Needs date.' })
+  dateEnd?: string | null;
 
   @Field(() => String, { nullable: true })
   hedge?: string | null;

@@ -12,7 +12,7 @@ import { Alias, Entity, Fact, Relation } from './entity.type';
 import { Explainer } from './explainer.type';
 import { fromGlobalId, toGlobalId } from './node';
 import { Source } from './source.type';
-import { questionFor } from '../box/context-box';
+import { questionFor } from '../box/questions';
 import { negotiate } from '../locale/negotiate';
 import { tags } from '../store/tags';
 import { foldName } from '../text/fold';
@@ -72,7 +72,7 @@ export class EntityResolver {
     return toGlobalId('Entity', entity.id);
   }
 
-  @FieldResolver(() => String, { description: 'The question a box about it asks: "Who is Amira Jadoon?", "What is ISIS-K?".' })
+  @FieldResolver(() => String, { description: 'The question a box about it asks: an editor\'s, else "Who is Amira Jadoon?", "What is the Afghan Taliban?", "What was the Kabul airport attack?".' })
   question(@Root() entity: store.Entity): string {
     return questionFor(entity);
   }

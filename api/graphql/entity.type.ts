@@ -26,8 +26,11 @@ export class Fact {
   @Field()
   value!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date, possibly partial: 2015-01, 2018.' })
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date, possibly partial: 2015-01, 2018; where a span starts.' })
   date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where a span that starts at date ends: 2018 for "2015 to 2018"; null for a single date.' })
+  dateEnd!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The words with which the text hedges the claim.' })
   hedge!: string | null;

@@ -64,6 +64,8 @@ export enum KeyFactKind {
   ALSO_KNOWN_AS = 'ALSO_KNOWN_AS',
   ACTIVE_IN = 'ACTIVE_IN',
   AFFILIATE_OF = 'AFFILIATE_OF',
+  CLAIMED_RESPONSIBILITY_FOR = 'CLAIMED_RESPONSIBILITY_FOR',
+  CLAIMED_BY = 'CLAIMED_BY',
   OTHER = 'OTHER',
 }
 registerEnumType(KeyFactKind, { name: 'KeyFactKind', description: 'Lets a box translate the label of the facts it knows.' });

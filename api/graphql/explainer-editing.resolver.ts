@@ -18,7 +18,7 @@ import { Correction, Explainer } from './explainer.type';
 import { idOf } from './node';
 import { Quote } from './quote.type';
 import { SectionInput, inputPath, toRichText } from './rich-text.input';
-import { checkLocale, checkSlug, checkText } from './validate';
+import { checkDate, checkLocale, checkSlug, checkText } from './validate';
 import { write } from './write';
 
 const limits = { title: 200, headline: 300, summary: 1200, dateline: 100, correction: 2000 };
@@ -45,6 +45,7 @@ export class ExplainerEditingResolver {
           headline: checkText('input.headline', input.headline, limits.headline),
           summary: checkText('input.summary', input.summary, limits.summary),
           dateline: input.dateline == null ? null : checkText('input.dateline', input.dateline, limits.dateline),
+          originalPublishedAt: input.originalPublishedAt == null ? null : checkDate('input.originalPublishedAt', input.originalPublishedAt),
           subjectId: input.subject == null ? null : idOf('Entity', input.subject, ['input', 'subject']),
         },
         actor,
@@ -66,6 +67,8 @@ export class ExplainerEditingResolver {
         headline: input.headline === undefined ? undefined : checkText('input.headline', input.headline, limits.headline),
         summary: input.summary === undefined ? undefined : checkText('input.summary', input.summary, limits.summary),
         dateline: input.dateline === undefined ? undefined : input.dateline === null ? null : checkText('input.dateline', input.dateline, limits.dateline),
+        originalPublishedAt:
+          input.originalPublishedAt === undefined ? undefined : input.originalPublishedAt === null ? null : checkDate('input.originalPublishedAt', input.originalPublishedAt),
       }),
     );
   }

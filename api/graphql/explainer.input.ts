@@ -20,6 +20,9 @@ export class CreateExplainerInput {
   @Field(() => String, { nullable: true })
   dateline?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'When the original article was published, when known: 2021-08-26, or a full ISO 8601 time.' })
+  originalPublishedAt?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The entity it is about.' })
   subject?: string | null;
 
@@ -43,6 +46,9 @@ export class UpdateExplainerInput {
 
   @Field(() => String, { nullable: true })
   dateline?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the original article was published, when known: 2021-08-26, or a full ISO 8601 time.' })
+  originalPublishedAt?: string | null;
 }
 
 @InputType()

@@ -34,8 +34,11 @@ export class Explainer extends Node {
   @Field(() => GraphQLISODateTime)
   updatedAt!: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When Backstory first published it: not the original article’s date.' })
   publishedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the original article was published, when known: a date (2021-08-26) or an ISO 8601 time.' })
+  originalPublishedAt!: string | null;
 }
 
 @ObjectType({ description: 'A public, dated note of what was corrected.' })

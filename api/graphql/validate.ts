@@ -20,6 +20,19 @@ export function checkText(argument: string, value: string, max = 200): string {
   return value;
 }
 
+const partialDate = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const dateOrTime = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * An ISO 8601 date: `partial` allows a year or a month (2015, 2015-01) as facts have them; otherwise a day
+ * (2021-08-26) or a time with its offset.
+ */
+export function checkDate(argument: string, value: string, precision: 'partial' | 'day' = 'day'): string {
+  const ok = precision === 'partial' ? partialDate.test(value) : dateOrTime.test(value) && !Number.isNaN(Date.parse(value));
+  if (!ok) throw new UserInputError(argument, precision === 'partial' ? 'an ISO date: 2015, 2015-01 or 2015-01-26' : 'an ISO date or time: 2021-08-26 or 2021-08-26T09:30:00Z');
+  return value;
+}
+
 /** The folded words of a search: at least one letter or digit, at most 20 words. */
 export function checkSearchWords(argument: string, value: string): string[] {
   const words = foldWords(checkText(argument, value));

@@ -81,13 +81,21 @@ function Hedge({ hedge, s }: { hedge: string | null; s: EntityStrings }) {
 function Fact({ fact, ui, s }: { fact: PageFact; ui: Ui; s: EntityStrings }) {
   return (
     <div>
-      <dt>{fact.label}</dt>
+      <dt>
+        <bdi>{fact.label}</bdi>
+      </dt>
       <dd>
-        {fact.value}
+        <bdi>{fact.value}</bdi>
         {fact.date && !fact.value.includes(partialDate(fact.date, ui)) && (
           <>
             {' · '}
             <time dateTime={fact.date}>{partialDate(fact.date, ui)}</time>
+            {fact.dateEnd && fact.dateEnd !== fact.date && (
+              <>
+                {'–'}
+                <time dateTime={fact.dateEnd}>{partialDate(fact.dateEnd, ui)}</time>
+              </>
+            )}
           </>
         )}
         {fact.hedge && <> <Hedge hedge={fact.hedge} s={s} /></>}

@@ -8,7 +8,7 @@ export const ENTITY_PAGE_QUERY = `query EntityPage($slug: String!, $locale: Stri
   entity(slug: $slug, locale: $locale) {
     slug name kind description summary wikidataUrl updatedAt
     aliases { name locale }
-    facts { label value date hedge sources { ...PageSource } }
+    facts { label value date dateEnd hedge sources { ...PageSource } }
     relations { predicate hedge note other: object { slug name } sources { ...PageSource } }
     incomingRelations { predicate hedge note other: subject { slug name } sources { ...PageSource } }
     explainers { slug locale title summary url subject { slug } }
@@ -34,6 +34,8 @@ export interface PageFact {
   value: string;
   /** ISO 8601, possibly partial: 2015-01, 2018. */
   date: string | null;
+  /** Where a span that starts at date ends. */
+  dateEnd: string | null;
   hedge: string | null;
   sources: readonly PageFactSource[];
 }

@@ -78,6 +78,7 @@ function Article({ explainer: x, keyFacts, embedSnippet }: ExplainerPageProps) {
         <p class="standfirst">{x.summary}</p>
         <p class="meta">
           {x.dateline && <span class="dateline">{x.dateline}</span>}
+          <Dated template={s.originalPublished} iso={x.originalPublishedAt} ui={ui} />
           <Dated template={s.published} iso={x.publishedAt} ui={ui} />
           <Dated template={ui.t.updated} iso={x.updatedAt} ui={ui} />
         </p>
@@ -86,7 +87,7 @@ function Article({ explainer: x, keyFacts, embedSnippet }: ExplainerPageProps) {
             {s.alsoIn}{' '}
             {joinList(
               x.translations.map((t) => (
-                <a key={t.locale} href={t.url} hreflang={t.locale} lang={t.locale}>
+                <a key={t.locale} href={t.url} hreflang={t.locale} lang={t.locale} dir={directionOf(t.locale)}>
                   {languageName(t.locale)}
                 </a>
               )),

@@ -7,14 +7,14 @@ import type { Correction, Direction, KeyFact, Section, Source } from '../../widg
 
 export const EXPLAINER_PAGE_QUERY = `query ExplainerPage($slug: String!, $locale: String) {
   explainer(slug: $slug, locale: $locale) {
-    slug locale direction title headline summary dateline publishedAt updatedAt url
+    slug locale direction title headline summary dateline publishedAt originalPublishedAt updatedAt url
     subject { slug name kind description wikidataUrl aliases { name locale } }
     sections { slug heading blocks { __typename ...on Paragraph { ...ParagraphContent } ...on QuoteBlock { quote { speakers { slug name description } source { slug name } } paragraphs { ...ParagraphContent } } } }
     sources { slug name kind url publisher { name } citations { section { slug heading } } }
     corrections { publishedAt text }
     translations { locale title url }
   }
-  contextBox(explainer: $slug, locale: $locale) { keyFacts { kind label value sources { slug name } } }
+  contextBox(explainer: $slug, locale: $locale) { keyFacts { kind label value url sources { slug name } } }
 }
 fragment ParagraphContent on Paragraph { text marks { __typename start end ...on MentionMark { entity { slug name description } } ...on CitationMark { source { slug name } } } }`;
 
@@ -31,6 +31,8 @@ export interface PageExplainer {
   summary: string;
   dateline: string | null;
   publishedAt: string | null;
+  /** When the original article was published, when known. */
+  originalPublishedAt: string | null;
   updatedAt: string;
   url: string;
   subject: {

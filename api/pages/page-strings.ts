@@ -5,8 +5,10 @@
 import { type UiLang, uiLang } from '../../widgets/src/i18n';
 
 export interface PageStrings {
-  /** {date} */
+  /** {date}: when Backstory published the explainer */
   published: string;
+  /** {date}: when the article it was made from was published */
+  originalPublished: string;
   corrections: string;
   /** {sections} */
   citedIn: string;
@@ -19,7 +21,8 @@ export interface PageStrings {
 }
 
 const en: PageStrings = {
-  published: 'Published {date}',
+  published: 'Published on Backstory {date}',
+  originalPublished: 'Article published {date}',
   corrections: 'Corrections',
   citedIn: 'Cited in {sections}',
   alsoIn: 'Also in',
@@ -31,7 +34,8 @@ const en: PageStrings = {
 };
 
 const fr: PageStrings = {
-  published: 'Publié le {date}',
+  published: 'Publié sur Backstory le {date}',
+  originalPublished: 'Article paru le {date}',
   corrections: 'Rectificatifs',
   citedIn: 'Cité dans {sections}',
   alsoIn: 'Aussi en',
@@ -43,7 +47,8 @@ const fr: PageStrings = {
 };
 
 const ar: PageStrings = {
-  published: 'نُشر في {date}',
+  published: 'نُشر على Backstory في {date}',
+  originalPublished: 'نُشر المقال الأصلي في {date}',
   corrections: 'تصحيحات',
   citedIn: 'ورد في {sections}',
   alsoIn: 'متوفر أيضاً بـ',

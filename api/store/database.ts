@@ -70,6 +70,8 @@ export interface EntityTable {
   updated_at: string;
   /** Set when merged: this entity's id and slug now resolve to that one. */
   merged_into: string | null;
+  /** The question its box asks, when an editor set one; else the rule's (api/box/questions.ts). */
+  question: string | null;
 }
 export type EntityRow = Selectable<EntityTable>;
 export type NewEntityRow = Insertable<EntityTable>;
@@ -94,8 +96,10 @@ export interface EntityFactTable {
   kind: string;
   label: string;
   value: string;
-  /** ISO date, possibly partial: "2015-01", "2018". */
+  /** ISO date, possibly partial: "2015-01", "2018"; where a span starts. */
   date: string | null;
+  /** Where a span ends ("2018" for 2015 to 2018); null for a single date. */
+  date_end: string | null;
   hedge: string | null;
 }
 export type EntityFactRow = Selectable<EntityFactTable>;
@@ -154,6 +158,8 @@ export interface ExplainerTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** When the article it was made from was first published, when known (ISO 8601, possibly a date only). */
+  original_published_at: string | null;
 }
 export type ExplainerRow = Selectable<ExplainerTable>;
 

@@ -66,17 +66,19 @@ export interface EntitySnapshot {
   description: string;
   summary: string;
   wikidataId: string | null;
+  /** The editor's question; absent from snapshots taken before entities had one. */
+  question?: string | null;
   status: string;
   mergedInto: string | null;
   aliases: Array<{ name: string; locale: string }>;
-  facts: Array<{ id: string; kind: string; label: string; value: string; date: string | null; hedge: string | null }>;
+  facts: Array<{ id: string; kind: string; label: string; value: string; date: string | null; date_end?: string | null; hedge: string | null }>;
   relations: Array<{ id: string; predicate: string; objectId: string; hedge: string | null; note: string | null }>;
 }
 
 export async function snapshotEntity(db: Kysely<Database>, entityId: string): Promise<EntitySnapshot> {
   const e = await db.selectFrom('entities').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow();
   const aliases = await db.selectFrom('entity_aliases').select(['name', 'locale']).where('entity_id', '=', entityId).orderBy('position').execute();
-  const facts = await db.selectFrom('entity_facts').select(['id', 'kind', 'label', 'value', 'date', 'hedge']).where('entity_id', '=', entityId).orderBy('position').execute();
+  const facts = await db.selectFrom('entity_facts').select(['id', 'kind', 'label', 'value', 'date', 'date_end', 'hedge']).where('entity_id', '=', entityId).orderBy('position').execute();
   const relations = await db
     .selectFrom('entity_relations')
     .select(['id', 'predicate', 'object_id', 'hedge', 'note'])
@@ -90,6 +92,7 @@ export async function snapshotEntity(db: Kysely<Database>, entityId: string): Pr
     description: e.description,
     summary: e.summary,
     wikidataId: e.wikidata_id,
+    question: e.question,
     status: e.status,
     mergedInto: e.merged_into,
     aliases,
@@ -100,7 +103,7 @@ export async function snapshotEntity(db: Kysely<Database>, entityId: string): Pr
 
 export function diffEntitySnapshots(before: EntitySnapshot | undefined, after: EntitySnapshot): Array<{ path: string; before: unknown; after: unknown }> {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const fields = ['slug', 'kind', 'name', 'description', 'summary', 'wikidataId', 'status', 'mergedInto', 'aliases', 'facts', 'relations'] as const;
+  const fields = ['slug', 'kind', 'name', 'description', 'summary', 'wikidataId', 'question', 'status', 'mergedInto', 'aliases', 'facts', 'relations'] as const;
   return fields.filter((f) => !before || !same(before[f], after[f])).map((f) => ({ path: f, before: before?.[f] ?? null, after: after[f] }));
 }
 

@@ -24,6 +24,8 @@ export interface Entity {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The question its box asks, when an editor set one. */
+  question: string | null;
 }
 
 export interface NewEntity {
@@ -34,6 +36,7 @@ export interface NewEntity {
   summary: string;
   wikidataId?: string | null;
   status?: PublicationStatus;
+  question?: string | null;
 }
 
 const toEntity = (r: EntityRow): Entity => ({
@@ -48,6 +51,7 @@ const toEntity = (r: EntityRow): Entity => ({
   version: Number(r.version),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  question: r.question,
 });
 
 export async function createEntity(db: Kysely<Database>, input: NewEntity): Promise<Entity> {
@@ -65,6 +69,7 @@ export async function createEntity(db: Kysely<Database>, input: NewEntity): Prom
     created_at: at,
     updated_at: at,
     merged_into: null,
+    question: input.question ?? null,
   };
   try {
     await db.insertInto('entities').values(row).execute();
@@ -77,7 +82,7 @@ export async function createEntity(db: Kysely<Database>, input: NewEntity): Prom
   return toEntity(row);
 }
 
-export type EntityFields = Partial<Pick<NewEntity, 'slug' | 'kind' | 'name' | 'description' | 'summary' | 'wikidataId'>>;
+export type EntityFields = Partial<Pick<NewEntity, 'slug' | 'kind' | 'name' | 'description' | 'summary' | 'wikidataId' | 'question'>>;
 
 export async function updateEntity(db: Kysely<Database>, entityId: string, expectedVersion: number, fields: EntityFields): Promise<Entity> {
   await changeEntity(db, entityId, expectedVersion);
@@ -88,6 +93,7 @@ export async function updateEntity(db: Kysely<Database>, entityId: string, expec
   if (fields.description !== undefined) set.description = fields.description;
   if (fields.summary !== undefined) set.summary = fields.summary;
   if (fields.wikidataId !== undefined) set.wikidata_id = fields.wikidataId;
+  if (fields.question !== undefined) set.question = fields.question;
   if (Object.keys(set).length > 0) {
     try {
       await db.updateTable('entities').set(set).where('id', '=', entityId).execute();

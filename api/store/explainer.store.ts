@@ -23,7 +23,10 @@ export interface Explainer {
   subjectId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When Backstory first published it. */
   publishedAt: string | null;
+  /** When the article it was made from was published, when known. */
+  originalPublishedAt: string | null;
 }
 
 export interface Mention {
@@ -69,6 +72,7 @@ const toExplainer = (r: ExplainerRow): Explainer => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   publishedAt: r.published_at,
+  originalPublishedAt: r.original_published_at,
 });
 const toMention = (r: MentionRow): Mention => ({
   id: r.id,
@@ -100,6 +104,7 @@ export interface NewExplainer {
   summary: string;
   dateline?: string | null;
   subjectId?: string | null;
+  originalPublishedAt?: string | null;
 }
 
 export async function createExplainer(db: Kysely<Database>, input: NewExplainer, actor: Actor): Promise<Explainer> {
@@ -120,6 +125,7 @@ export async function createExplainer(db: Kysely<Database>, input: NewExplainer,
     created_at: at,
     updated_at: at,
     published_at: null,
+    original_published_at: input.originalPublishedAt ?? null,
   };
   try {
     await db.insertInto('explainers').values(row).execute();
@@ -134,7 +140,7 @@ export async function createExplainer(db: Kysely<Database>, input: NewExplainer,
   return toExplainer(row);
 }
 
-export type ExplainerFields = Partial<Pick<NewExplainer, 'slug' | 'title' | 'headline' | 'summary' | 'dateline' | 'subjectId'>>;
+export type ExplainerFields = Partial<Pick<NewExplainer, 'slug' | 'title' | 'headline' | 'summary' | 'dateline' | 'subjectId' | 'originalPublishedAt'>>;
 
 export async function updateExplainer(db: Kysely<Database>, change: ExplainerChange, fields: ExplainerFields): Promise<Explainer> {
   await changeExplainer(db, change, async () => {
@@ -144,6 +150,7 @@ export async function updateExplainer(db: Kysely<Database>, change: ExplainerCha
     if (fields.headline !== undefined) set.headline = fields.headline;
     if (fields.summary !== undefined) set.summary = fields.summary;
     if (fields.dateline !== undefined) set.dateline = fields.dateline;
+    if (fields.originalPublishedAt !== undefined) set.original_published_at = fields.originalPublishedAt;
     if (fields.subjectId !== undefined) set.subject_id = fields.subjectId;
     if (Object.keys(set).length === 0) return;
     try {

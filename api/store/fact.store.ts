@@ -14,6 +14,8 @@ export interface EntityFact {
   label: string;
   value: string;
   date: string | null;
+  /** Where a span that starts at `date` ends. */
+  dateEnd: string | null;
   hedge: string | null;
 }
 
@@ -24,13 +26,14 @@ const toFact = (r: EntityFactRow): EntityFact => ({
   label: r.label,
   value: r.value,
   date: r.date,
+  dateEnd: r.date_end,
   hedge: r.hedge,
 });
 
 export async function addFact(
   db: Kysely<Database>,
   entityId: string,
-  fact: { kind: string; label: string; value: string; date?: string | null; hedge?: string | null; sourceIds?: string[] },
+  fact: { kind: string; label: string; value: string; date?: string | null; dateEnd?: string | null; hedge?: string | null; sourceIds?: string[] },
 ): Promise<EntityFact> {
   const row: EntityFactRow = {
     id: newId(),
@@ -40,6 +43,7 @@ export async function addFact(
     label: fact.label,
     value: fact.value,
     date: fact.date ?? null,
+    date_end: fact.dateEnd ?? null,
     hedge: fact.hedge ?? null,
   };
   await db.insertInto('entity_facts').values(row).execute();

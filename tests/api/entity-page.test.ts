@@ -72,9 +72,9 @@ describe.each(databases)('GET /entities/:slug (%s)', (database) => {
 
     it('lists its facts with their dates, to the precision given, and their sources', () => {
       // A date the value already says is not said twice.
-      expect(html).toContain('<dt>Founded</dt><dd>January 2015 <span class="src">Source: <bdi><cite>The Conversation</cite></bdi></span></dd>');
-      expect(html).toContain('<dt>Global Terrorism Index</dt><dd>One of the top four deadliest terrorist organisations in the world · <time datetime="2018">2018</time>');
-      expect(html).toContain('<dt>Recruitment</dt><dd>Has poached militants from various other groups and tried to recruit Afghan Taliban members</dd>');
+      expect(html).toContain('<dt><bdi>Founded</bdi></dt><dd><bdi>January 2015</bdi> <span class="src">Source: <bdi><cite>The Conversation</cite></bdi></span></dd>');
+      expect(html).toContain('<dt><bdi>Global Terrorism Index</bdi></dt><dd><bdi>One of the top four deadliest terrorist organisations in the world</bdi> · <time datetime="2018">2018</time>');
+      expect(html).toContain('<dt><bdi>Recruitment</bdi></dt><dd><bdi>Has poached militants from various other groups and tried to recruit Afghan Taliban members</bdi></dd>');
     });
 
     it('states its relations in words, with their hedges, each other entity linked to its page', () => {
@@ -177,7 +177,7 @@ describe.each(databases)('GET /entities/:slug (%s)', (database) => {
     const before = await get('/entities/eastern-front');
     expect(before.status).toBe(200);
     const html = await before.text();
-    expect(html).toContain('<dt>Founded</dt><dd>In Kabul · <time datetime="2021-08">August 2021</time> <span class="hedge">in the text’s words, <q>reportedly</q></span></dd>');
+    expect(html).toContain('<dt><bdi>Founded</bdi></dt><dd><bdi>In Kabul</bdi> · <time datetime="2021-08">August 2021</time> <span class="hedge">in the text’s words, <q>reportedly</q></span></dd>');
     expect(items(html, 'relations')).toEqual(['Eastern Front operates in Kabul']);
     expect(html).not.toContain('Secret Front');
     expect(html).not.toContain('a-draft-entity');

@@ -163,7 +163,7 @@ describe.each(databases)('the seeded ISIS-K explainer (%s)', (database) => {
         'isis-k RIVAL_OF afghan-taliban',
         'isis-k SEEKS_TO_EXPAND_INTO central-asia [the-conversation-report]',
         'isis-k SEEKS_TO_EXPAND_INTO south-asia [the-conversation-report]',
-        'isis-k CLAIMED_RESPONSIBILITY_FOR kabul-airport-attack',
+        'isis-k CLAIMED_RESPONSIBILITY_FOR kabul-airport-attack [original-article]',
         'islamic-state BASED_IN iraq',
         'islamic-state BASED_IN syria',
         'global-terrorism-index PUBLISHED_BY institute-for-economics-and-peace',

@@ -8,7 +8,7 @@ contextBox(explainer:$explainer,entity:$entity,section:$section,locale:$locale){
 id locale direction question summary url updatedAt
 explainer{slug headline dateline publishedAt}
 subject{slug name kind description}
-keyFacts{kind label value sources{slug name}}
+keyFacts{kind label value url sources{slug name}}
 sections{slug heading blocks{__typename ...on Paragraph{...ParagraphContent} ...on QuoteBlock{quote{speakers{slug name description} source{slug name}} paragraphs{...ParagraphContent}}}}
 sources{slug name kind url publisher{name}}
 corrections{publishedAt text}}}
