@@ -60,7 +60,33 @@ const ar: PageStrings = {
 };
 
 /** Our pages' words come in fewer languages than the box's: the others read them in English. */
-const tables: Partial<Record<UiLang, PageStrings>> = { en, ar, fr };
+const fa: PageStrings = {
+  published: 'منتشرشده در Backstory در {date}',
+  originalPublished: 'انتشار مقاله اصلی: {date}',
+  corrections: 'اصلاحیه‌ها',
+  citedIn: 'ذکرشده در {sections}',
+  alsoIn: 'به زبان‌های دیگر',
+  embedThis: 'جاسازی این توضیح',
+  embedHelp: 'این کد را جایی بگذارید که کادر باید نمایش داده شود.',
+  notFoundTitle: 'توضیح پیدا نشد',
+  notFoundText: 'در این نشانی توضیح منتشرشده‌ای وجود ندارد.',
+  unavailable: 'این توضیح در دسترس نیست.',
+};
+
+const ur: PageStrings = {
+  published: 'Backstory پر شائع ہوا {date}',
+  originalPublished: 'اصل مضمون شائع ہوا {date}',
+  corrections: 'تصحیحات',
+  citedIn: '{sections} میں حوالہ',
+  alsoIn: 'دیگر زبانوں میں',
+  embedThis: 'یہ وضاحتی مضمون شامل کریں',
+  embedHelp: 'یہ کوڈ وہاں چسپاں کریں جہاں باکس دکھانا ہو۔',
+  notFoundTitle: 'وضاحتی مضمون نہیں ملا',
+  notFoundText: 'اس پتے پر کوئی شائع شدہ وضاحتی مضمون نہیں ہے۔',
+  unavailable: 'یہ وضاحتی مضمون دستیاب نہیں۔',
+};
+
+const tables: Partial<Record<UiLang, PageStrings>> = { en, ar, fa, ur, fr };
 
 export function pageStrings(tag: string | null | undefined): PageStrings {
   return tables[uiLang(tag, Object.keys(tables))] ?? en;
