@@ -14,12 +14,18 @@ import { ExecutionLimits } from './execution-limits';
  * The context of each request: without an Authorization header, the public; with one, the key it
  * names, or 401. An address that keeps failing is told to wait (429) before its next key is checked.
  */
-export function contextFactory(app: { db: Kysely<Database>; config: Config; annotators: Annotators; limits: RateLimits }) {
-  const { db, config, annotators, limits } = app;
+export function contextFactory(app: {
+  db: Kysely<Database>;
+  config: Config;
+  annotators: Annotators;
+  limits: RateLimits;
+  renderReleased?: Context['renderReleased'];
+}) {
+  const { db, config, annotators, limits, renderReleased } = app;
   return async (headers?: HeaderMap, ip = ''): Promise<Context> => {
     const authorization = headers?.get('authorization');
     const execution = new ExecutionLimits(config.requestTimeoutMs, config.maxResponseBytes);
-    if (!authorization) return createContext(db, config, annotators, undefined, ip, execution);
+    if (!authorization) return createContext(db, config, annotators, undefined, ip, execution, renderReleased);
     await limits.checkAuthentication(ip);
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const key = bearer ? await authenticate(db, bearer) : undefined;
@@ -27,7 +33,7 @@ export function contextFactory(app: { db: Kysely<Database>; config: Config; anno
       await limits.failedAuthentication(ip);
       throw new RequestError(ApiErrorCode.UNAUTHENTICATED, 'the API key is not valid: it is malformed, unknown or revoked');
     }
-    return createContext(db, config, annotators, key, ip, execution);
+    return createContext(db, config, annotators, key, ip, execution, renderReleased);
   };
 }
 

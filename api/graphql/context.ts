@@ -28,7 +28,14 @@ export interface Context {
   limits: ExecutionLimits;
   /** Ends what the request holds in the store (a public request's transaction on PostgreSQL). */
   release(): Promise<void>;
+  /** Reads through a transaction its caller holds (a box rendered inside a publish): it opens none of its own. */
+  inTransaction?: boolean;
+  /** Inside a write's transaction: renders again what is kept of releases that the write changed (http/released-boxes.ts). */
+  renderReleased(db: Kysely<Database>, changed: readonly string[]): Promise<void>;
 }
+
+/** Renders nothing: a context made without the app's released boxes (in-process execution, tests). */
+const renderNothing = async (): Promise<void> => undefined;
 
 export function createContext(
   db: Kysely<Database>,
@@ -37,9 +44,10 @@ export function createContext(
   key: ApiKey | undefined,
   ip: string,
   limits: ExecutionLimits,
+  renderReleased: Context['renderReleased'] = renderNothing,
 ): Context {
   const tags = new Set<string>();
-  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set(), limits, release: async () => undefined };
+  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set(), limits, release: async () => undefined, renderReleased };
 }
 
 /**
@@ -48,6 +56,7 @@ export function createContext(
  * request never touches the store.
  */
 export async function readPublicly(ctx: Context): Promise<void> {
+  if (ctx.inTransaction) return;
   const reads = await publicReads(ctx.db, ctx.config.requestTimeoutMs);
   ctx.db = reads.db;
   ctx.loaders = createLoaders(reads.db, ctx.visibility, ctx.tags);

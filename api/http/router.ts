@@ -6,9 +6,10 @@ import { sendJson } from './route';
 
 /**
  * find-my-way routes each request to one handler; a handler that throws gets a 500 with no
- * detail, and every request is logged once with its status and duration.
+ * detail, and every request is logged once with its status and duration. `answerFirst` may answer
+ * a request before it is routed (a cached response), and says whether it did.
  */
-export function createRouter(routes: Route[], logger: Logger) {
+export function createRouter(routes: Route[], logger: Logger, answerFirst?: (req: IncomingMessage, res: ServerResponse) => boolean) {
   const router = findMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 });
   for (const route of routes) {
     const handler: findMyWay.Handler<findMyWay.HTTPVersion.V1> = (req, res, params) =>
@@ -25,6 +26,7 @@ export function createRouter(routes: Route[], logger: Logger) {
       logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     try {
+      if (answerFirst?.(req, res)) return;
       const found = router.find(req.method as 'GET', req.url ?? '/');
       if (!found) {
         const allowed = (['GET', 'POST', 'OPTIONS'] as const).filter((m) => router.find(m, req.url ?? '/'));

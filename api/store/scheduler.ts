@@ -15,6 +15,8 @@ export interface SchedulerOptions {
   schema: string | undefined;
   intervalMs: number;
   logger: Logger;
+  /** Inside each publish's transaction: renders again what is kept of the releases it changed. */
+  renderReleased?(db: Kysely<Database>, changed: readonly string[]): Promise<void>;
   /** Told what each publish changed for readers, after it commits. */
   onPublished(tags: readonly string[]): void | Promise<void>;
 }
@@ -26,7 +28,7 @@ export interface Scheduler {
 }
 
 /** Resolves once the first tick (what came due while no process ran) is done. */
-export async function startScheduler({ db, schema, intervalMs, logger, onPublished }: SchedulerOptions): Promise<Scheduler> {
+export async function startScheduler({ db, schema, intervalMs, logger, renderReleased, onPublished }: SchedulerOptions): Promise<Scheduler> {
   let running: Promise<number> | undefined;
   let stopped = false;
   const tick = (): Promise<number> => {
@@ -37,7 +39,9 @@ export async function startScheduler({ db, schema, intervalMs, logger, onPublish
           const changed: Changed = new Set();
           const done = await db.transaction().execute(async (trx) => {
             const published = await fireDuePublish(trx, changed);
-            if (published) await announceChange(trx, schema, [...changed]);
+            if (!published) return published;
+            await renderReleased?.(trx, [...changed]);
+            await announceChange(trx, schema, [...changed]);
             return published;
           });
           if (!done) break;
