@@ -7,7 +7,7 @@ import type { Database } from '../store/database';
 import type { ApiKey, Role } from '../store/key.store';
 import { authenticate, roleAllows } from '../store/key.store';
 import type { Annotators } from '../text/annotators';
-import { type Context, createContext } from './context';
+import { type BeforeCommit, type Context, createContext } from './context';
 import { ExecutionLimits } from './execution-limits';
 
 /**
@@ -19,13 +19,13 @@ export function contextFactory(app: {
   config: Config;
   annotators: Annotators;
   limits: RateLimits;
-  renderReleased?: Context['renderReleased'];
+  beforeCommit: BeforeCommit;
 }) {
-  const { db, config, annotators, limits, renderReleased } = app;
+  const { db, config, annotators, limits, beforeCommit } = app;
   return async (headers?: HeaderMap, ip = ''): Promise<Context> => {
     const authorization = headers?.get('authorization');
     const execution = new ExecutionLimits(config.requestTimeoutMs, config.maxResponseBytes);
-    if (!authorization) return createContext(db, config, annotators, undefined, ip, execution, renderReleased);
+    if (!authorization) return createContext(db, config, annotators, undefined, ip, execution, beforeCommit);
     await limits.checkAuthentication(ip);
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const key = bearer ? await authenticate(db, bearer) : undefined;
@@ -33,7 +33,7 @@ export function contextFactory(app: {
       await limits.failedAuthentication(ip);
       throw new RequestError(ApiErrorCode.UNAUTHENTICATED, 'the API key is not valid: it is malformed, unknown or revoked');
     }
-    return createContext(db, config, annotators, key, ip, execution, renderReleased);
+    return createContext(db, config, annotators, key, ip, execution, beforeCommit);
   };
 }
 

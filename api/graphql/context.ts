@@ -30,12 +30,15 @@ export interface Context {
   release(): Promise<void>;
   /** Reads through a transaction its caller holds (a box rendered inside a publish): it opens none of its own. */
   inTransaction?: boolean;
-  /** Inside a write's transaction: renders again what is kept of releases that the write changed (http/released-boxes.ts). */
-  renderReleased(db: Kysely<Database>, changed: readonly string[]): Promise<void>;
+  /**
+   * Inside a write's transaction, once its changes are made, with the tags of what they changed for
+   * readers: renders again the boxes kept of those releases (http/released-boxes.ts) and announces the
+   * change to every process on the store (store/change-feed.ts).
+   */
+  beforeCommit: BeforeCommit;
 }
 
-/** Renders nothing: a context made without the app's released boxes (in-process execution, tests). */
-const renderNothing = async (): Promise<void> => undefined;
+export type BeforeCommit = (db: Kysely<Database>, changed: readonly string[]) => Promise<void>;
 
 export function createContext(
   db: Kysely<Database>,
@@ -44,10 +47,10 @@ export function createContext(
   key: ApiKey | undefined,
   ip: string,
   limits: ExecutionLimits,
-  renderReleased: Context['renderReleased'] = renderNothing,
+  beforeCommit: BeforeCommit,
 ): Context {
   const tags = new Set<string>();
-  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set(), limits, release: async () => undefined, renderReleased };
+  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set(), limits, release: async () => undefined, beforeCommit };
 }
 
 /**

@@ -11,9 +11,13 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Kysely } from 'kysely';
 import { tagHeaders } from '../cdn/purge';
 import type { Context } from '../graphql/context';
+import { readerLocales } from '../graphql/validate';
+import { chooseEdition } from '../locale/editions';
+import { type Explainer, findEditions } from '../store/explainer.store';
 import type { Database } from '../store/database';
 import {
   type BoxKey,
+  type NewBox,
   type ReleasedBox,
   boxesOfSlugs,
   boxesReading,
@@ -28,6 +32,8 @@ import { representation } from './conditional-get';
 import { readPersistedGet } from './persisted-get';
 import type { PersistedOperations } from './persisted-operations';
 import type { CachedResponse } from './response-cache';
+
+type Rendered = Omit<NewBox, keyof BoxKey | 'renderer'>;
 
 /** What browsers send with fetch(), which the widget's requests carry. */
 export const BROWSER_ACCEPT = '*/*';
@@ -96,28 +102,64 @@ export class ReleasedBoxes {
     return [...keys, ...[...slugs].flatMap((slug) => this.options.settings.locales.map((locale) => ({ slug, locale })))];
   }
 
+  /**
+   * Renders each box, executing the operation once per edition: which edition a box shows is the only
+   * thing its variables change (box/context-box.ts chooses it, then reads the box from the edition
+   * alone), so the boxes of locales that fall back to one edition share its answer. An answer that
+   * shows another edition than chosen here is not shared.
+   */
   private async renderAll(db: Kysely<Database>, keys: readonly BoxKey[]): Promise<number> {
-    const unique = new Map(keys.map((k) => [`${k.slug}\n${k.locale}`, k]));
-    for (const key of unique.values()) await this.renderOne(db, key);
-    return unique.size;
+    const bySlug = new Map<string, Set<string>>();
+    for (const key of keys) {
+      if (!bySlug.has(key.slug)) bySlug.set(key.slug, new Set());
+      bySlug.get(key.slug)!.add(key.locale);
+    }
+    let count = 0;
+    for (const [slug, locales] of bySlug) {
+      const editions = await findEditions(db, slug, 'public');
+      const byEdition = new Map<string, Rendered>();
+      for (const locale of locales) {
+        count++;
+        const key = { slug, locale };
+        const edition = this.editionFor(editions, locale);
+        let rendered = edition && byEdition.get(edition.id);
+        if (!rendered) {
+          rendered = edition && (await this.execute(db, key));
+          if (rendered && rendered.explainerId === edition!.id) byEdition.set(edition!.id, rendered);
+        }
+        if (rendered) await saveBox(db, { ...key, renderer: this.renderer, ...rendered });
+        else await dropBox(db, key);
+      }
+    }
+    return count;
   }
 
-  private async renderOne(db: Kysely<Database>, key: BoxKey): Promise<void> {
+  private editionFor(editions: Explainer[], locale: string): Explainer | undefined {
+    try {
+      return chooseEdition(editions, locale ? readerLocales('locale', locale) : [], this.options.settings.locales[0]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The widget's GET as GraphQL answers it now, or undefined when it answers no box. */
+  private async execute(db: Kysely<Database>, key: BoxKey): Promise<Rendered | undefined> {
     const params = new URLSearchParams({ operationName: 'ContextBox', variables: boxVariables(key), extensions: this.extensions });
     const found = readPersistedGet('GET', new URL(`/graphql?${params}`, 'http://localhost'), this.options.persisted);
-    if (found.kind !== 'found') return;
+    if (found.kind !== 'found') return undefined;
     const context = this.options.context(db);
     const response = await this.options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'GET', headers: new HeaderMap([['accept', BROWSER_ACCEPT], ['apollo-require-preflight', 'persisted']]), search: found.search, body: undefined },
       context: async () => context,
     });
-    const body = response.body.kind === 'complete' && (response.status ?? 200) === 200 ? response.body.string : undefined;
-    const answer = body === undefined ? undefined : (JSON.parse(body) as { data?: { contextBox?: { locale?: string } | null }; errors?: unknown });
-    const locale = answer && !answer.errors ? answer.data?.contextBox?.locale : undefined;
+    if (response.body.kind !== 'complete' || (response.status ?? 200) !== 200 || response.headers.get('content-type') !== JSON_TYPE) return undefined;
+    const body = response.body.string;
+    const answer = JSON.parse(body) as { data?: { contextBox?: { locale?: string } | null }; errors?: unknown };
+    const locale = answer.errors ? undefined : answer.data?.contextBox?.locale;
     const edition = locale === undefined ? undefined : await db.selectFrom('released_explainers').select('id').where('slug', '=', key.slug).where('locale', '=', locale).executeTakeFirst();
-    if (!edition || response.headers.get('content-type') !== JSON_TYPE) return dropBox(db, key);
-    const rep = representation(body!, JSON_TYPE, 'fast');
-    await saveBox(db, { ...key, renderer: this.renderer, explainerId: edition.id, body: body!, gzip: rep.gzip, etag: rep.etag, tags: [...context.tags] });
+    if (!edition) return undefined;
+    const rep = representation(body, JSON_TYPE, 'fast');
+    return { explainerId: edition.id, body, gzip: rep.gzip, etag: rep.etag, tags: [...context.tags] };
   }
 
   /** The key of a kept box a request names: the widget's operation with exactly { explainer } or { explainer, locale }, as strings. */

@@ -19,12 +19,15 @@ export function createRouter(routes: Route[], logger: Logger, answerFirst?: (req
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = process.hrtime.bigint();
-    logger.debug({ method: req.method, url: req.url }, 'request received');
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-    });
+    // Asked per request, so that a level changed at run time applies; a level that logs nothing costs nothing.
+    if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, url: req.url }, 'request received');
+    if (logger.isLevelEnabled('info')) {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      });
+    }
     try {
       if (answerFirst?.(req, res)) return;
       const found = router.find(req.method as 'GET', req.url ?? '/');
