@@ -294,5 +294,5 @@ export function claimable<Q extends { forUpdate(): Q; skipLocked(): Q }>(db: Kys
  */
 export async function exclusiveForTransaction(db: Kysely<Database>, name: string): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
-  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+  await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.' || ${name}))`.execute(db);
 }

@@ -1,6 +1,6 @@
 /**
  * The widget's answers for released explainers, kept beside the releases they were rendered from
- * (see migrations/2026_12_01_170000_create_released_boxes.ts). The store keeps and finds them; what
+ * (see migrations/2026_12_01_180000_create_released_boxes.ts). The store keeps and finds them; what
  * goes in them is the HTTP layer's to render (http/released-boxes.ts).
  */
 import type { Kysely } from 'kysely';
