@@ -96,9 +96,9 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache, boxes
       if ('refused' in read) return fail(res, read.refused.code, read.refused.message);
       body = read.body;
     }
-    const search = found?.search ?? url.search;
-    const document = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : new URLSearchParams(search).get('query');
-    if (!found && typeof document === 'string' && document.length > documentLimit) {
+    const search = found ? found.search() : url.search;
+    const document = found ? undefined : req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof document === 'string' && document.length > documentLimit) {
       return fail(res, ApiErrorCode.PAYLOAD_TOO_LARGE, `the GraphQL document is over ${documentLimit} characters`);
     }
 

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { tagHeaders } from '../cdn/purge';
 import type { Context } from '../graphql/context';
 import { readerLocales } from '../graphql/validate';
@@ -24,6 +25,7 @@ import {
   dropBox,
   lockBoxes,
   releasedBox,
+  releasedBoxUnless,
   releasedBoxesOf,
   saveBox,
   slugsWithoutBoxes,
@@ -42,6 +44,9 @@ export const BROWSER_ACCEPT = '*/*';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const SLUG_TAG = 'explainer-slug:';
+
+/** Room for the decoded copies of a few hundred boxes. */
+const DECODED_BYTES = 16 * 1024 * 1024;
 
 export interface ReleasedBoxesOptions {
   apollo: ApolloServer<Context>;
@@ -70,6 +75,14 @@ export class ReleasedBoxes {
   private readonly extensions: string;
   /** The operation and the settings: a box rendered under others is not served. */
   private readonly renderer: string;
+  /**
+   * Boxes read before, as responses, with the validator of their row: a read asks the store whether
+   * the row is still that one, and takes its bytes only when it is not. Bounded in bytes.
+   */
+  private readonly decoded = new LRUCache<string, { etag: string; renderedAt: string; response: CachedResponse }>({
+    maxSize: DECODED_BYTES,
+    sizeCalculation: ({ response }) => response.body.length + (response.gzip?.length ?? 0) + response.tags.length * 120 + 200,
+  });
 
   constructor(private readonly options: ReleasedBoxesOptions) {
     this.hash = [...options.persisted].find(([, document]) => /^query ContextBox\b/.test(document))?.[0];
@@ -149,7 +162,7 @@ export class ReleasedBoxes {
     if (found.kind !== 'found') return undefined;
     const context = this.options.context(db);
     const response = await this.options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'GET', headers: new HeaderMap([['accept', BROWSER_ACCEPT], ['apollo-require-preflight', 'persisted']]), search: found.search, body: undefined },
+      httpGraphQLRequest: { method: 'GET', headers: new HeaderMap([['accept', BROWSER_ACCEPT], ['apollo-require-preflight', 'persisted']]), search: found.search(), body: undefined },
       context: async () => context,
     });
     if (response.body.kind !== 'complete' || (response.status ?? 200) !== 200 || response.headers.get('content-type') !== JSON_TYPE) return undefined;
@@ -184,8 +197,18 @@ export class ReleasedBoxes {
   async read(db: Kysely<Database>, request: PersistedRequest, accept: string | undefined): Promise<CachedResponse | undefined> {
     if (!acceptsJson(accept)) return undefined;
     const key = this.keyOf(request);
-    const row = key && (await releasedBox(db, key, this.renderer));
-    return row ? cachedResponseOf(row) : undefined;
+    if (!key) return undefined;
+    const id = `${key.slug}\n${key.locale}`;
+    const held = this.decoded.get(id);
+    const row = held ? await releasedBoxUnless(db, key, this.renderer, held) : await releasedBox(db, key, this.renderer);
+    if (!row) {
+      this.decoded.delete(id);
+      return undefined;
+    }
+    if (row.body === null) return held!.response;
+    const response = cachedResponseOf({ ...row, body: row.body });
+    this.decoded.set(id, { etag: row.etag, renderedAt: row.rendered_at, response });
+    return response;
   }
 
   /** After a write committed: the boxes these tags name as they are now, to put in the response cache. */

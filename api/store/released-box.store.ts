@@ -3,7 +3,7 @@
  * (see migrations/2026_12_01_180000_create_released_boxes.ts). The store keeps and finds them; what
  * goes in them is the HTTP layer's to render (http/released-boxes.ts).
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, ReleasedBoxRow } from './database';
 import { exclusiveForTransaction } from './dialect';
 import { now } from './ids';
@@ -31,6 +31,28 @@ const CHUNK = 400;
 /** The box, if this renderer made it. */
 export async function releasedBox(db: Kysely<Database>, key: BoxKey, renderer: string): Promise<ReleasedBox | undefined> {
   return db.selectFrom('released_boxes').selectAll().where('slug', '=', key.slug).where('locale', '=', key.locale).where('renderer', '=', renderer).executeTakeFirst();
+}
+
+/**
+ * The box, if this renderer made it, without its bytes (body and gzip null) when they are still those
+ * of `held`, the validator of a copy the caller keeps: one statement either way.
+ */
+export async function releasedBoxUnless(
+  db: Kysely<Database>,
+  key: BoxKey,
+  renderer: string,
+  held: { etag: string; renderedAt: string },
+): Promise<(Omit<ReleasedBox, 'body' | 'gzip'> & { body: string | null; gzip: Buffer | null }) | undefined> {
+  const same = sql<boolean>`(etag = ${held.etag} and rendered_at = ${held.renderedAt})`;
+  return db
+    .selectFrom('released_boxes')
+    .select(['slug', 'locale', 'renderer', 'explainer_id', 'release_number', 'etag', 'tags', 'rendered_at'])
+    .select(sql<string | null>`case when ${same} then null else body end`.as('body'))
+    .select(sql<Buffer | null>`case when ${same} then null else gzip end`.as('gzip'))
+    .where('slug', '=', key.slug)
+    .where('locale', '=', key.locale)
+    .where('renderer', '=', renderer)
+    .executeTakeFirst();
 }
 
 /** Every box of these slugs this renderer made. */
