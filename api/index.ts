@@ -27,12 +27,15 @@ import { mentionsRoutes } from './http/mentions';
 import { Mentions } from './mentions/mentions';
 import { loadPersistedOperations } from './http/persisted-operations';
 import { boxWarmer } from './http/warm-boxes';
+import { ReleasedBoxes } from './http/released-boxes';
+import { createContext } from './graphql/context';
+import { ExecutionLimits } from './graphql/execution-limits';
 import { ResponseCache } from './http/response-cache';
 import { cacheInvalidationPlugin } from './plugins/cache-invalidation';
 import type { HttpContext, Route } from './http/route';
 import { createRouter } from './http/router';
 import type { Database } from './store/database';
-import { listenForChanges } from './store/change-feed';
+import { announceChange, listenForChanges, newOrigin } from './store/change-feed';
 import { capabilitiesOf, openDatabase } from './store/dialect';
 import { migrateToLatest } from './store/migrate';
 import { releasePublishedContent } from './store/release.store';
@@ -93,10 +96,12 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const purger = createPurger(config.purgeUrls, logger);
   // Replicas on one PostgreSQL: a publish committed by any of them drops what this one cached of it.
   const listenConnection = capabilitiesOf(db).listenConnection;
+  const origin = newOrigin();
   const changes = listenConnection
     ? await listenForChanges({
         connect: listenConnection,
         databaseSchema: config.databaseSchema,
+        origin,
         logger,
         onChange: (tags) => {
           cache.invalidate(tags);
@@ -105,8 +110,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         },
       })
     : undefined;
-  // Set once the server exists: publishing asks it for the published boxes (http/warm-boxes.ts).
+  // Set once boxes render: publishing puts the boxes it rendered in the cache (http/warm-boxes.ts).
   let warm: ((tags: readonly string[]) => Promise<void>) | undefined;
+  // This process's writes, once committed: it ignores their announcements, having done this already.
   const onPublished = async (tags: readonly string[]) => {
     cache.invalidate(tags);
     // A scheduled publish reaches here without passing through a mutation's invalidation.
@@ -115,10 +121,18 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     void purger.purge(tags);
     await warm?.(tags);
   };
-  const scheduler = await startScheduler({ db, schema: config.databaseSchema, intervalMs: config.schedulerIntervalMs, logger, onPublished });
+  const rendersOnly = async () => {
+    throw new Error('rendering a box writes nothing');
+  };
+  // Set once Apollo has started: writes render the widget's boxes of what they released through it.
+  let boxes: ReleasedBoxes | undefined;
+  const beforeCommit = async (trx: Kysely<Database>, changed: readonly string[]) => {
+    await boxes?.render(trx, changed);
+    await announceChange(trx, config.databaseSchema, origin, changed);
+  };
   const protection = armor(development);
   const limits = createRateLimits(config, db);
-  const context = contextFactory({ db, config, annotators, limits });
+  const context = contextFactory({ db, config, annotators, limits, beforeCommit });
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -159,6 +173,19 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     ],
   });
   await apollo.start();
+  const persisted = loadPersistedOperations(logger);
+  boxes = new ReleasedBoxes({
+    apollo,
+    persisted,
+    settings: config,
+    context: (trx) => ({ ...createContext(trx, config, annotators, undefined, '', new ExecutionLimits(config.requestTimeoutMs, config.maxResponseBytes), rendersOnly), inTransaction: true }),
+  });
+  const kept = boxes;
+  const rendered = await db.transaction().execute((trx) => kept.renderMissing(trx));
+  if (rendered > 0) logger.info({ boxes: rendered }, 'rendered the boxes of released explainers');
+  warm = boxWarmer({ db, cache, boxes });
+  // Started once boxes render: a publish that came due while no process ran renders its boxes too.
+  const scheduler = await startScheduler({ db, intervalMs: config.schedulerIntervalMs, logger, beforeCommit, onPublished });
 
   const http: HttpContext = {
     config,
@@ -173,9 +200,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     },
   };
   execute = http.execute.bind(http);
-  const persisted = loadPersistedOperations(logger);
-  const routes: Route[] = [...graphqlRoutes({ apollo, context, config, cache, persisted }), ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http), ...mentionsRoutes(mentions, limits)];
-  const handle = createRouter(routes, logger);
+  const graphql = graphqlRoutes({ apollo, context, config, cache, persisted, boxes, db });
+  const routes: Route[] = [...graphql.routes, ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http), ...mentionsRoutes(mentions, limits)];
+  const handle = createRouter(routes, logger, graphql.answerFromCache);
   // Requests being handled, whether or not their reader is still connected: the store stays open for them.
   const inFlight = new Set<Promise<void>>();
   let closing: Promise<void> | undefined;
@@ -187,7 +214,6 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     const handled = handle(req, res).finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
-  warm = boxWarmer({ server, db, persisted, logger });
 
   return {
     config,

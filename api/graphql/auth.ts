@@ -7,19 +7,25 @@ import type { Database } from '../store/database';
 import type { ApiKey, Role } from '../store/key.store';
 import { authenticate, roleAllows } from '../store/key.store';
 import type { Annotators } from '../text/annotators';
-import { type Context, createContext } from './context';
+import { type BeforeCommit, type Context, createContext } from './context';
 import { ExecutionLimits } from './execution-limits';
 
 /**
  * The context of each request: without an Authorization header, the public; with one, the key it
  * names, or 401. An address that keeps failing is told to wait (429) before its next key is checked.
  */
-export function contextFactory(app: { db: Kysely<Database>; config: Config; annotators: Annotators; limits: RateLimits }) {
-  const { db, config, annotators, limits } = app;
+export function contextFactory(app: {
+  db: Kysely<Database>;
+  config: Config;
+  annotators: Annotators;
+  limits: RateLimits;
+  beforeCommit: BeforeCommit;
+}) {
+  const { db, config, annotators, limits, beforeCommit } = app;
   return async (headers?: HeaderMap, ip = ''): Promise<Context> => {
     const authorization = headers?.get('authorization');
     const execution = new ExecutionLimits(config.requestTimeoutMs, config.maxResponseBytes);
-    if (!authorization) return createContext(db, config, annotators, undefined, ip, execution);
+    if (!authorization) return createContext(db, config, annotators, undefined, ip, execution, beforeCommit);
     await limits.checkAuthentication(ip);
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const key = bearer ? await authenticate(db, bearer) : undefined;
@@ -27,7 +33,7 @@ export function contextFactory(app: { db: Kysely<Database>; config: Config; anno
       await limits.failedAuthentication(ip);
       throw new RequestError(ApiErrorCode.UNAUTHENTICATED, 'the API key is not valid: it is malformed, unknown or revoked');
     }
-    return createContext(db, config, annotators, key, ip, execution);
+    return createContext(db, config, annotators, key, ip, execution, beforeCommit);
   };
 }
 

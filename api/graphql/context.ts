@@ -28,7 +28,17 @@ export interface Context {
   limits: ExecutionLimits;
   /** Ends what the request holds in the store (a public request's transaction on PostgreSQL). */
   release(): Promise<void>;
+  /** Reads through a transaction its caller holds (a box rendered inside a publish): it opens none of its own. */
+  inTransaction?: boolean;
+  /**
+   * Inside a write's transaction, once its changes are made, with the tags of what they changed for
+   * readers: renders again the boxes kept of those releases (http/released-boxes.ts) and announces the
+   * change to every process on the store (store/change-feed.ts).
+   */
+  beforeCommit: BeforeCommit;
 }
+
+export type BeforeCommit = (db: Kysely<Database>, changed: readonly string[]) => Promise<void>;
 
 export function createContext(
   db: Kysely<Database>,
@@ -37,9 +47,10 @@ export function createContext(
   key: ApiKey | undefined,
   ip: string,
   limits: ExecutionLimits,
+  beforeCommit: BeforeCommit,
 ): Context {
   const tags = new Set<string>();
-  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set(), limits, release: async () => undefined };
+  return { db, config, annotators, key, ip, visibility: 'public', loaders: createLoaders(db, 'public', tags), tags, published: new Set(), limits, release: async () => undefined, beforeCommit };
 }
 
 /**
@@ -48,6 +59,7 @@ export function createContext(
  * request never touches the store.
  */
 export async function readPublicly(ctx: Context): Promise<void> {
+  if (ctx.inTransaction) return;
   const reads = await publicReads(ctx.db, ctx.config.requestTimeoutMs);
   ctx.db = reads.db;
   ctx.loaders = createLoaders(reads.db, ctx.visibility, ctx.tags);

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { announceChange } from '../store/change-feed';
 import { recordEntityRevisions } from '../store/entity-revision.store';
 import type { Database } from '../store/database';
 import type { Role } from '../store/key.store';
@@ -10,9 +9,10 @@ import type { Context } from './context';
 
 /**
  * Every mutation: the key's role is checked first, then the change runs in one transaction,
- * so it happens whole or not at all, and on commit every process on the same PostgreSQL hears
- * of it (see store/change-feed.ts), with the tags of what it changed for readers: a publish names
- * its explainer's or entity's, an edit of a working copy none.
+ * so it happens whole or not at all; before it commits, the boxes kept of releases it changed are
+ * rendered again in it and the change is announced, so that on commit every process on the same
+ * PostgreSQL hears of it (see store/change-feed.ts), with the tags of what it changed for readers:
+ * a publish names its explainer's or entity's, an edit of a working copy none.
  */
 export async function write<T>(
   ctx: Context,
@@ -24,7 +24,7 @@ export async function write<T>(
   const result = await ctx.db.transaction().execute(async (trx) => {
     const result = await change(trx, { keyId: key.id }, changed);
     await recordEntityRevisions(trx, { keyId: key.id });
-    await announceChange(trx, ctx.config.databaseSchema, [...changed]);
+    await ctx.beforeCommit(trx, [...changed]);
     return result;
   });
   for (const tag of changed) ctx.published.add(tag);

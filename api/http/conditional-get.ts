@@ -45,34 +45,86 @@ export function acceptsEncoding(req: IncomingMessage, coding: string): boolean {
   });
 }
 
+type Coding = 'br' | 'gzip' | undefined;
+
+/** Which copy the client gets: brotli, gzip or identity, as it accepts. */
+function codingFor(req: IncomingMessage, rep: Representation): Coding {
+  if (rep.br && acceptsEncoding(req, 'br')) return 'br';
+  if (rep.gzip && acceptsEncoding(req, 'gzip')) return 'gzip';
+  return undefined;
+}
+
+/** The headers of one copy of a representation, with those given. */
+function headersFor(rep: Representation, headers: Record<string, string>, coding: Coding): Record<string, string> {
+  const out: Record<string, string> = { 'content-type': rep.type, 'x-content-type-options': 'nosniff', ...headers, etag: rep.etag };
+  if (rep.br || rep.gzip) {
+    if (!/accept-encoding/i.test(out.vary ?? '')) out.vary = out.vary ? `${out.vary}, accept-encoding` : 'accept-encoding';
+  }
+  if (coding === 'br') {
+    out.etag = `${rep.etag.slice(0, -1)}-br"`;
+    out['content-encoding'] = 'br';
+  } else if (coding === 'gzip') {
+    out.etag = `${rep.etag.slice(0, -1)}-gz"`;
+    out['content-encoding'] = 'gzip';
+  }
+  return out;
+}
+
+const bytesOf = (rep: Representation, coding: Coding): Buffer => (coding === 'br' ? rep.br! : coding === 'gzip' ? rep.gzip! : rep.body);
+
 /**
  * Answers with the representation, brotli, gzip or identity as the client accepts, or with 304
  * when its If-None-Match names the validator. Headers given here are sent on both.
  */
 export function sendRepresentation(req: IncomingMessage, res: ServerResponse, rep: Representation, headers: Record<string, string> = {}, status = 200): void {
-  let body = rep.body;
-  const out: Record<string, string> = { 'content-type': rep.type, 'x-content-type-options': 'nosniff', ...headers, etag: rep.etag };
-  if (rep.br || rep.gzip) {
-    if (!/accept-encoding/i.test(out.vary ?? '')) out.vary = out.vary ? `${out.vary}, accept-encoding` : 'accept-encoding';
-    if (rep.br && acceptsEncoding(req, 'br')) {
-      body = rep.br;
-      out.etag = `${rep.etag.slice(0, -1)}-br"`;
-      out['content-encoding'] = 'br';
-    } else if (rep.gzip && acceptsEncoding(req, 'gzip')) {
-      body = rep.gzip;
-      out.etag = `${rep.etag.slice(0, -1)}-gz"`;
-      out['content-encoding'] = 'gzip';
-    }
-  }
-  // Only If-None-Match is given to fresh: fetch() adds Cache-Control: no-cache to every conditional
-  // request, which fresh reads as a reload, yet an origin may still answer such a request with 304.
-  if (status === 200 && (req.method === 'GET' || req.method === 'HEAD') && fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: out.etag })) {
-    delete out['content-type'];
-    delete out['content-encoding'];
-    res.writeHead(304, out);
-    res.end();
-    return;
-  }
+  const coding = codingFor(req, rep);
+  const out = headersFor(rep, headers, coding);
+  const body = bytesOf(rep, coding);
+  if (status === 200 && notModified(req, out.etag)) return sendNotModified(res, out);
   res.writeHead(status, { ...out, 'content-length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+// Only If-None-Match is given to fresh: fetch() adds Cache-Control: no-cache to every conditional
+// request, which fresh reads as a reload, yet an origin may still answer such a request with 304.
+function notModified(req: IncomingMessage, etag: string): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  return ifNoneMatch !== undefined && (req.method === 'GET' || req.method === 'HEAD') && fresh({ 'if-none-match': ifNoneMatch }, { etag });
+}
+
+function sendNotModified(res: ServerResponse, headers: Record<string, string>): void {
+  const out = { ...headers };
+  delete out['content-type'];
+  delete out['content-encoding'];
+  res.writeHead(304, out);
+  res.end();
+}
+
+/**
+ * A representation answered many times with the same headers (a cached response): each copy's
+ * headers are put together once, so that answering it is choosing a copy and writing it.
+ */
+export interface PreparedRepresentation {
+  rep: Representation;
+  copies: Map<Coding, { headers: Record<string, string>; body: Buffer }>;
+}
+
+export function prepare(rep: Representation, headers: Record<string, string>): PreparedRepresentation {
+  const copies = new Map<Coding, { headers: Record<string, string>; body: Buffer }>();
+  for (const coding of [undefined, ...(rep.gzip ? ['gzip' as const] : []), ...(rep.br ? ['br' as const] : [])]) {
+    const body = bytesOf(rep, coding);
+    copies.set(coding, { headers: { ...headersFor(rep, headers, coding), 'content-length': String(body.length) }, body });
+  }
+  return { rep, copies };
+}
+
+/** sendRepresentation(req, res, prepared.rep, headers) with the headers prepare() was given, for GET and HEAD. */
+export function sendPrepared(req: IncomingMessage, res: ServerResponse, prepared: PreparedRepresentation): void {
+  const copy = prepared.copies.get(req.headers['accept-encoding'] === undefined ? undefined : codingFor(req, prepared.rep))!;
+  if (notModified(req, copy.headers.etag)) {
+    const { 'content-length': _length, ...headers } = copy.headers;
+    return sendNotModified(res, headers);
+  }
+  res.writeHead(200, copy.headers);
+  res.end(req.method === 'HEAD' ? undefined : copy.body);
 }

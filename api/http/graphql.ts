@@ -1,14 +1,17 @@
 import type { ApolloServer, HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Kysely } from 'kysely';
 import { tagHeaders } from '../cdn/purge';
 import type { Config } from '../config';
 import { ApiErrorCode, errorBody, httpStatus } from '../errors';
 import type { Context } from '../graphql/context';
+import type { Database } from '../store/database';
 import { headerMapOf, headersOf, readGraphqlBody, sendApolloResponse } from './apollo-adapter';
-import { representation, sendRepresentation } from './conditional-get';
+import { prepare, representation, sendPrepared, sendRepresentation } from './conditional-get';
 import { readPersistedGet } from './persisted-get';
 import type { PersistedOperations } from './persisted-operations';
-import type { ResponseCache } from './response-cache';
+import type { ReleasedBoxes } from './released-boxes';
+import { type CachedResponse, type ResponseCache, cacheKeyOf } from './response-cache';
 import { type Route, sendJson } from './route';
 
 /** No document the API needs comes near this; larger ones are refused before parsing. */
@@ -20,6 +23,9 @@ export interface GraphqlRouteOptions {
   config: Config;
   persisted: PersistedOperations;
   cache: ResponseCache;
+  /** The widget's answers kept for released explainers: a miss of one is a read, not an execution. */
+  boxes: ReleasedBoxes;
+  db: Kysely<Database>;
 }
 
 const cors = {
@@ -38,8 +44,26 @@ const fail = (res: ServerResponse, code: ApiErrorCode, message: string, headers:
  *   from CSRF prevention because it can only run a listed read-only query without credentials;
  *   answered with Cache-Control, a strong ETag and 304s, from an in-process cache when it can;
  * - anything else, handed to Apollo as it is, with CSRF prevention, and never cached.
+ * `answerFromCache` answers, before any routing, an anonymous GET whose URL and Accept were answered
+ * from the cache before, while that response is kept.
  */
-export function graphqlRoutes({ apollo, context, config, persisted, cache }: GraphqlRouteOptions): Route[] {
+export function graphqlRoutes({ apollo, context, config, persisted, cache, boxes, db }: GraphqlRouteOptions): { routes: Route[]; answerFromCache: (req: IncomingMessage, res: ServerResponse) => boolean } {
+  const publicHeaders = { 'cache-control': config.cacheControl, vary: 'accept, authorization' };
+  const sendHit = (req: IncomingMessage, res: ServerResponse, hit: CachedResponse): void =>
+    sendPrepared(req, res, (hit.prepared ??= prepare(hit, { ...cors, ...publicHeaders, ...hit.tagHeaders, 'x-cache': 'hit' })));
+  const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' || req.headers.authorization !== undefined || req.url === undefined) return false;
+    const hit = cache.getByRequest(req.url, req.headers.accept);
+    if (!hit) return false;
+    sendHit(req, res, hit);
+    return true;
+  };
+
+  const store = (req: IncomingMessage, key: string, ticket: number, response: CachedResponse): void => {
+    cache.set(key, ticket, response);
+    if (req.method === 'GET') cache.remember(req.url!, req.headers.accept, key);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const headers = headerMapOf(req);
     const anonymous = !headers.has('authorization');
@@ -48,14 +72,23 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     const found = persistedGet.kind === 'found' ? persistedGet : undefined;
     if (found) headers.set('apollo-require-preflight', 'persisted');
 
-    // Everything the response varies on: the operation, its variables, and the type the client accepts.
-    const cacheKey = found && anonymous && cache.enabled ? JSON.stringify([found.hash, found.operationName, found.variables, headers.get('accept') ?? '']) : undefined;
-    const cacheHeaders: Record<string, string> = found && anonymous ? { 'cache-control': config.cacheControl, vary: 'accept, authorization' } : { 'cache-control': anonymous ? 'no-store' : 'private, no-store' };
+    const cacheKey = found && anonymous && cache.enabled ? cacheKeyOf(found.hash, found.operationName, found.variables, headers.get('accept') ?? '') : undefined;
+    const cacheHeaders: Record<string, string> = found && anonymous ? publicHeaders : { 'cache-control': anonymous ? 'no-store' : 'private, no-store' };
     if (cacheKey) {
       const hit = cache.get(cacheKey);
-      if (hit) return sendRepresentation(req, res, hit, { ...cors, ...cacheHeaders, ...hit.tagHeaders, 'x-cache': 'hit' });
+      if (hit) {
+        if (req.method === 'GET') cache.remember(req.url!, req.headers.accept, cacheKey);
+        return sendHit(req, res, hit);
+      }
     }
     const ticket = cache.ticket();
+    if (found && anonymous) {
+      const kept = await boxes.read(db, found, headers.get('accept'));
+      if (kept) {
+        if (cacheKey) store(req, cacheKey, ticket, kept);
+        return sendRepresentation(req, res, kept, { ...cors, ...cacheHeaders, ...kept.tagHeaders, 'x-cache': 'miss' });
+      }
+    }
 
     let body: unknown;
     if (req.method === 'POST') {
@@ -63,9 +96,9 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
       if ('refused' in read) return fail(res, read.refused.code, read.refused.message);
       body = read.body;
     }
-    const search = found?.search ?? url.search;
-    const document = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : new URLSearchParams(search).get('query');
-    if (!found && typeof document === 'string' && document.length > documentLimit) {
+    const search = found ? found.search() : url.search;
+    const document = found ? undefined : req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof document === 'string' && document.length > documentLimit) {
       return fail(res, ApiErrorCode.PAYLOAD_TOO_LARGE, `the GraphQL document is over ${documentLimit} characters`);
     }
 
@@ -85,12 +118,12 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
     if (found && anonymous && (response.status ?? 200) === 200 && response.body.kind === 'complete' && !hasErrors(response.body.string)) {
       const tags = [...(requestContext?.tags ?? [])];
       const entry = { ...representation(response.body.string, out['content-type'] ?? 'application/json', 'fast'), tags, tagHeaders: tagHeaders(tags) };
-      if (cacheKey) cache.set(cacheKey, ticket, entry);
+      if (cacheKey) store(req, cacheKey, ticket, entry);
       return sendRepresentation(req, res, entry, { ...out, ...entry.tagHeaders, 'x-cache': 'miss' });
     }
     await sendApolloResponse(res, response, out);
   };
-  return [
+  const routes: Route[] = [
     { method: 'GET', path: '/graphql', handler: (req, res, _params, url) => handle(req, res, url) },
     { method: 'POST', path: '/graphql', handler: (req, res, _params, url) => handle(req, res, url) },
     {
@@ -102,6 +135,7 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache }: Gra
       },
     },
   ];
+  return { routes, answerFromCache };
 }
 
 function hasErrors(json: string): boolean {

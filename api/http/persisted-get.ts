@@ -8,7 +8,7 @@ import type { PersistedOperations } from './persisted-operations';
 export type PersistedGet =
   | { kind: 'other' }
   | { kind: 'refused'; code: ApiErrorCode.BAD_REQUEST | ApiErrorCode.PERSISTED_QUERY_NOT_FOUND; message: string }
-  | { kind: 'found'; hash: string; operationName: string; variables: string; search: string };
+  | { kind: 'found'; hash: string; operationName: string; variables: string; /** The query string Apollo is given: the document in place of the hash (built when asked). */ search(): string };
 
 const sha256Hex = /^[0-9a-f]{64}$/;
 
@@ -30,8 +30,11 @@ export function readPersistedGet(method: string | undefined, url: URL, persisted
   }
   const document = persisted.get(hash);
   if (!document) return { kind: 'refused', code: ApiErrorCode.PERSISTED_QUERY_NOT_FOUND, message: 'no persisted operation has this hash' };
-  const params = new URLSearchParams(url.searchParams);
-  params.delete('extensions');
-  params.set('query', document);
-  return { kind: 'found', hash, operationName: params.get('operationName') ?? '', variables: params.get('variables') ?? '', search: `?${params}` };
+  const search = () => {
+    const params = new URLSearchParams(url.searchParams);
+    params.delete('extensions');
+    params.set('query', document);
+    return `?${params}`;
+  };
+  return { kind: 'found', hash, operationName: url.searchParams.get('operationName') ?? '', variables: url.searchParams.get('variables') ?? '', search };
 }

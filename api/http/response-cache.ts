@@ -1,11 +1,21 @@
 import { LRUCache } from 'lru-cache';
-import type { Representation } from './conditional-get';
+import type { PreparedRepresentation, Representation } from './conditional-get';
 
 export interface CachedResponse extends Representation {
   /** What the response read of what readers see (store/tags.ts). */
   tags: readonly string[];
   /** The same as Surrogate-Key and Cache-Tag, written once: a hit only sends them. */
   tagHeaders?: Record<string, string>;
+  /** Its headers as a hit sends them, put together at the first hit. */
+  prepared?: PreparedRepresentation;
+}
+
+/** How many request lines are remembered as naming a cached response (a few per response). */
+const REQUEST_LINES = 20_000;
+
+/** Everything a persisted GET's response varies on: the operation, its variables, and the type the client accepts. */
+export function cacheKeyOf(hash: string, operationName: string, variables: string, accept: string): string {
+  return JSON.stringify([hash, operationName, variables, accept]);
 }
 
 /**
@@ -16,6 +26,12 @@ export interface CachedResponse extends Representation {
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse> | undefined;
+  /**
+   * The request line and Accept of a request that was answered with a cached response, and that
+   * response's key: the same request again is a hit without reading it (the URL's parameters, the
+   * operation) again. A dropped response is missed through any line that named it.
+   */
+  private readonly requests = new LRUCache<string, string>({ max: REQUEST_LINES });
   private readonly byTag = new Map<string, Set<string>>();
   private generation = 0;
   /** When each tag was last dropped; bounded: past its size, every older ticket is refused instead. */
@@ -54,6 +70,17 @@ export class ResponseCache {
     return this.entries?.get(key);
   }
 
+  /** The cached response a request with this URL and Accept was last answered with, if it is still kept. */
+  getByRequest(url: string, accept: string | undefined): CachedResponse | undefined {
+    const key = this.requests.get(requestLine(url, accept));
+    return key === undefined ? undefined : this.entries?.get(key);
+  }
+
+  /** Remembers that a request with this URL and Accept is answered by the response kept under key. */
+  remember(url: string, accept: string | undefined, key: string): void {
+    if (this.entries?.has(key)) this.requests.set(requestLine(url, accept), key);
+  }
+
   set(key: string, ticket: number, response: CachedResponse): void {
     if (!this.entries || ticket < this.floor) return;
     if (response.tags.some((tag) => (this.droppedAt.get(tag) ?? -1) > ticket)) return;
@@ -79,6 +106,7 @@ export class ResponseCache {
     if (tags === undefined) {
       this.entries.clear();
       this.byTag.clear();
+      this.requests.clear();
       return;
     }
     for (const tag of tags) {
@@ -92,3 +120,5 @@ export class ResponseCache {
     return this.entries?.size ?? 0;
   }
 }
+
+const requestLine = (url: string, accept: string | undefined) => `${accept ?? ''}\n${url}`;

@@ -6,9 +6,10 @@ import { sendJson } from './route';
 
 /**
  * find-my-way routes each request to one handler; a handler that throws gets a 500 with no
- * detail, and every request is logged once with its status and duration.
+ * detail, and every request is logged once with its status and duration. `answerFirst` may answer
+ * a request before it is routed (a cached response), and says whether it did.
  */
-export function createRouter(routes: Route[], logger: Logger) {
+export function createRouter(routes: Route[], logger: Logger, answerFirst?: (req: IncomingMessage, res: ServerResponse) => boolean) {
   const router = findMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 });
   for (const route of routes) {
     const handler: findMyWay.Handler<findMyWay.HTTPVersion.V1> = (req, res, params) =>
@@ -18,13 +19,17 @@ export function createRouter(routes: Route[], logger: Logger) {
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = process.hrtime.bigint();
-    logger.debug({ method: req.method, url: req.url }, 'request received');
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-    });
+    // Asked per request, so that a level changed at run time applies; a level that logs nothing costs nothing.
+    if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, url: req.url }, 'request received');
+    if (logger.isLevelEnabled('info')) {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      });
+    }
     try {
+      if (answerFirst?.(req, res)) return;
       const found = router.find(req.method as 'GET', req.url ?? '/');
       if (!found) {
         const allowed = (['GET', 'POST', 'OPTIONS'] as const).filter((m) => router.find(m, req.url ?? '/'));

@@ -1,41 +1,21 @@
 /**
- * Publishing warms the response cache: right after a publish, the widget's persisted GET for each
- * published explainer (with no locale, and with each locale it has an edition in) is asked of this
- * very server, the way a browser asks it, so the first reader gets a hit. Only the process that took
- * the publish warms; other replicas drop their copies and fill them on the next read.
+ * Publishing warms the response cache: right after a write commits, the boxes it rendered again
+ * (http/released-boxes.ts) go into this process's cache under the key a browser's request has, so the
+ * first reader gets a hit. Other replicas drop their copies and read the kept boxes on their next miss.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
 import type { Database } from '../store/database';
-import type { PersistedOperations } from './persisted-operations';
+import { BROWSER_ACCEPT, type ReleasedBoxes } from './released-boxes';
+import { type ResponseCache, cacheKeyOf } from './response-cache';
 
-/** What browsers send with fetch(): the Accept the widget's requests carry, which the cache key includes. */
-const BROWSER_ACCEPT = '*/*';
-
-export function boxWarmer(options: { server: Server; db: Kysely<Database>; persisted: PersistedOperations; logger: Logger }) {
-  const hash = [...options.persisted].find(([, document]) => /^query ContextBox\b/.test(document))?.[0];
+export function boxWarmer(options: { db: Kysely<Database>; cache: ResponseCache; boxes: ReleasedBoxes }) {
+  const { db, cache, boxes } = options;
   return async (tags: readonly string[]): Promise<void> => {
-    const address = options.server.address() as AddressInfo | null;
-    const slugs = tags.filter((t) => t.startsWith('explainer-slug:')).map((t) => t.slice('explainer-slug:'.length));
-    if (!hash || !address || typeof address !== 'object' || slugs.length === 0) return;
-    const host = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
-    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
-    const released = await options.db.selectFrom('released_explainers').select(['slug', 'locale']).where('slug', 'in', slugs).execute();
-    const wanted = [
-      ...new Set([...released.map((x) => JSON.stringify({ explainer: x.slug })), ...released.map((x) => JSON.stringify({ explainer: x.slug, locale: x.locale }))]),
-    ];
-    await Promise.all(
-      wanted.map(async (variables) => {
-        const params = new URLSearchParams({ operationName: 'ContextBox', variables, extensions });
-        try {
-          const response = await fetch(`http://${host}:${address.port}/graphql?${params}`, { headers: { accept: BROWSER_ACCEPT }, signal: AbortSignal.timeout(5_000) });
-          await response.arrayBuffer();
-        } catch (error) {
-          options.logger.warn({ err: error, variables }, 'could not warm a published box');
-        }
-      }),
-    );
+    if (!cache.enabled || !boxes.hash) return;
+    // Taken after the publish's own invalidation: a later one of the same tags refuses these entries.
+    const ticket = cache.ticket();
+    for (const { variables, response } of await boxes.current(db, tags)) {
+      cache.set(cacheKeyOf(boxes.hash, 'ContextBox', variables, BROWSER_ACCEPT), ticket, response);
+    }
   };
 }

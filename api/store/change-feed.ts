@@ -6,8 +6,11 @@
  * A write announces itself inside its own transaction with pg_notify: PostgreSQL delivers the
  * notification when, and only if, the transaction commits. Each process listens on one connection
  * of its own; the payload starts with the schema written to, so processes working in other schemas of
- * the same database ignore it, and names the tags of what readers see that changed. SQLite is one process's store: there is nobody else to tell.
+ * the same database ignore it, then the process that wrote, which has already dropped what it changed
+ * when it hears of it, and names the tags of what readers see that changed. SQLite is one process's
+ * store: there is nobody else to tell.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Client } from 'pg';
 import type { Logger } from 'pino';
@@ -20,14 +23,18 @@ export const CHANGES_CHANNEL = 'backstory_changes';
 const PAYLOAD_LIMIT = 7900;
 
 /**
- * Call inside the writing transaction. The payload is the schema, then the tags of what readers see
- * that the write changed: `schema|tag tag ...`, or `schema|*` for everything.
+ * Call inside the writing transaction. The payload is the schema, the writing process's origin (from
+ * newOrigin), then the tags of what readers see that the write changed: `schema|origin|tag tag ...`,
+ * or `schema|origin|*` for everything.
  */
-export async function announceChange(db: Kysely<Database>, schema: string | undefined, tags: readonly string[]): Promise<void> {
-  let payload = `${schema ?? ''}|${tags.join(' ')}`;
-  if (Buffer.byteLength(payload) > PAYLOAD_LIMIT) payload = `${schema ?? ''}|*`;
+export async function announceChange(db: Kysely<Database>, schema: string | undefined, origin: string, tags: readonly string[]): Promise<void> {
+  let payload = `${schema ?? ''}|${origin}|${tags.join(' ')}`;
+  if (Buffer.byteLength(payload) > PAYLOAD_LIMIT) payload = `${schema ?? ''}|${origin}|*`;
   await notifyOnCommit(db, CHANGES_CHANNEL, payload);
 }
+
+/** A name for one process's writes in its announcements: it ignores its own. */
+export const newOrigin = (): string => randomBytes(6).toString('base64url');
 
 /** Tags a change names; undefined for everything. */
 export type ChangedTags = readonly string[] | undefined;
@@ -36,8 +43,10 @@ export interface ChangeFeedOptions {
   /** A new connection to listen on (the store's listenConnection capability). */
   connect(applicationName: string): Client;
   databaseSchema?: string;
+  /** This process's origin, as its writes announce it: their changes it has dropped already. */
+  origin: string;
   logger: Logger;
-  /** Called for every change another process (or this one) committed, with its tags (undefined: everything). */
+  /** Called for every change another process committed, with its tags (undefined: everything). */
   onChange(tags: ChangedTags): void;
   /** Wait before reconnecting after the listening connection is lost. */
   retryMs?: number;
@@ -51,7 +60,7 @@ export interface ChangeFeed {
  * Listens until closed. A lost connection may have missed notifications, so losing it counts as a
  * change, and so does getting it back; it is reopened after retryMs.
  */
-export async function listenForChanges({ connect, databaseSchema, logger, onChange, retryMs = 1000 }: ChangeFeedOptions): Promise<ChangeFeed> {
+export async function listenForChanges({ connect, databaseSchema, origin, logger, onChange, retryMs = 1000 }: ChangeFeedOptions): Promise<ChangeFeed> {
   const payload = databaseSchema ?? '';
   let client: Client | undefined;
   let closed = false;
@@ -62,9 +71,8 @@ export async function listenForChanges({ connect, databaseSchema, logger, onChan
     const next = connect(`backstory-changes:${payload || 'public'}`);
     next.on('notification', (message) => {
       if (message.channel !== CHANGES_CHANNEL || !message.payload) return;
-      const bar = message.payload.indexOf('|');
-      if (bar < 0 || message.payload.slice(0, bar) !== payload) return;
-      const named = message.payload.slice(bar + 1);
+      const [schema, from, named] = message.payload.split('|');
+      if (schema !== payload || named === undefined || from === origin) return;
       onChange(named === '*' ? undefined : named.split(' ').filter(Boolean));
     });
     next.on('error', (error) => lost(next, error));

@@ -37,6 +37,8 @@ export interface Database {
   entity_revisions: EntityRevisionTable;
   scheduled_publishes: ScheduledPublishTable;
   release_events: ReleaseEventTable;
+  released_boxes: ReleasedBoxTable;
+  released_box_tags: ReleasedBoxTagTable;
 }
 
 /** The tables publishing copies: the working copy is one set, what readers see the released_ set. */
@@ -331,3 +333,29 @@ export interface ReleaseEventTable {
   created_at: string;
 }
 export type ReleaseEventRow = Selectable<ReleaseEventTable>;
+
+/** The widget's answer for a released explainer, as GraphQL gave it when a release last changed it. */
+export interface ReleasedBoxTable {
+  slug: string;
+  /** The locale the widget asked for; '' when it named none. */
+  locale: string;
+  /** What rendered it: the operation and the settings its answer depends on; another renderer's box is not served. */
+  renderer: string;
+  /** The edition the box shows, and its release. */
+  explainer_id: string;
+  release_number: number;
+  /** The response body, byte for byte. */
+  body: string;
+  gzip: Buffer | null;
+  etag: string;
+  /** What it read (store/tags.ts), space-separated. */
+  tags: string;
+  rendered_at: string;
+}
+export type ReleasedBoxRow = Selectable<ReleasedBoxTable>;
+
+export interface ReleasedBoxTagTable {
+  tag: string;
+  slug: string;
+  locale: string;
+}

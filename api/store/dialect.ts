@@ -287,3 +287,12 @@ export function nameMatches(db: Kysely<Database>, words: string[], filter: { doc
 export function claimable<Q extends { forUpdate(): Q; skipLocked(): Q }>(db: Kysely<Database>, query: Q): Q {
   return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
+
+/**
+ * Waits until no other transaction holds `name`, and holds it until this transaction ends
+ * (PostgreSQL: a transaction-level advisory lock). SQLite has one writer at a time: nothing to wait for.
+ */
+export async function exclusiveForTransaction(db: Kysely<Database>, name: string): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.' || ${name}))`.execute(db);
+}

@@ -5,16 +5,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { announceChange } from './change-feed';
 import type { Database } from './database';
 import type { Changed } from './publishing.store';
 import { fireDuePublish } from './schedule.store';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
-  schema: string | undefined;
   intervalMs: number;
   logger: Logger;
+  /** Inside each publish's transaction, with the tags it changed: renders what is kept of them again, announces the change. */
+  beforeCommit(db: Kysely<Database>, changed: readonly string[]): Promise<void>;
   /** Told what each publish changed for readers, after it commits. */
   onPublished(tags: readonly string[]): void | Promise<void>;
 }
@@ -26,7 +26,7 @@ export interface Scheduler {
 }
 
 /** Resolves once the first tick (what came due while no process ran) is done. */
-export async function startScheduler({ db, schema, intervalMs, logger, onPublished }: SchedulerOptions): Promise<Scheduler> {
+export async function startScheduler({ db, intervalMs, logger, beforeCommit, onPublished }: SchedulerOptions): Promise<Scheduler> {
   let running: Promise<number> | undefined;
   let stopped = false;
   const tick = (): Promise<number> => {
@@ -37,7 +37,8 @@ export async function startScheduler({ db, schema, intervalMs, logger, onPublish
           const changed: Changed = new Set();
           const done = await db.transaction().execute(async (trx) => {
             const published = await fireDuePublish(trx, changed);
-            if (published) await announceChange(trx, schema, [...changed]);
+            if (!published) return published;
+            await beforeCommit(trx, [...changed]);
             return published;
           });
           if (!done) break;

@@ -117,26 +117,36 @@ describe.each(databases)('the public read path (%s)', (database) => {
     const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
     try {
       const keys = await keysFor(t);
-      const path = persistedGet({ explainer: 'what-is-isis-k', locale: 'en' });
-      const subject = (await ok(t, '{ explainer(slug: "what-is-isis-k") { subject { id version } } }', {}, {})).explainer.subject;
+      // An entity no explainer is about or mentions: its box is executed, never kept, and publishing it renders no kept box.
+      const entity = (
+        await ok(t, 'mutation { createEntity(input: { slug: "held-read", kind: OTHER, name: "Held Read", description: "Before.", summary: "s", aliases: ["HeldRead"] }) { id } }', {}, keys.editor)
+      ).createEntity;
+      await ok(t, 'mutation($e: ID!) { publishEntity(id: $e) { id } }', { e: entity.id }, keys.publisher);
+      const { version } = (await ok(t, '{ entity(slug: "held-read", preview: true) { version } }', {}, keys.editor)).entity;
+      const path = persistedGet({ entity: 'Held Read' });
 
-      // Hold the read at its corrections, which the entity's edit and publish below never touch.
+      // Hold the read at the mentions it looks for after the entity, which the entity's edit and publish never touch.
       const locker = await admin.connect();
       await locker.query('begin');
-      await locker.query(`lock table "${t.app.config.databaseSchema}".released_corrections in access exclusive mode`);
+      await locker.query(`lock table "${t.app.config.databaseSchema}".released_mentions in access exclusive mode`);
       const started = new Promise<void>((resolve) => (onStatement = resolve));
       const read = fetch(`${t.url}${path}`);
       await started;
       onStatement = undefined;
-      await ok(t, 'mutation($id: ID!, $v: Int!) { updateEntity(id: $id, expectedVersion: $v, input: { description: "Edited while a read ran." }) { id } }', { id: subject.id, v: subject.version }, keys.editor);
-      await ok(t, 'mutation($id: ID!) { publishEntity(id: $id) { id } }', { id: subject.id }, keys.publisher);
+      await ok(t, 'mutation($id: ID!, $v: Int!) { updateEntity(id: $id, expectedVersion: $v, input: { description: "Edited while a read ran." }) { id } }', { id: entity.id, v: version }, keys.editor);
+      // The publish must land while the read is held; were it to wait on the held table, the lock goes and the test fails.
+      const published = ok(t, 'mutation($id: ID!) { publishEntity(id: $id) { id } }', { id: entity.id }, keys.publisher).then(() => 'published');
+      const landed = await Promise.race([published, new Promise((resolve) => setTimeout(() => resolve('waited on the held table'), 10_000))]);
       await locker.query('commit');
       locker.release();
+      await published;
+      expect(landed).toBe('published');
       expect((await read).status).toBe(200);
 
       const next = await fetch(`${t.url}${path}`);
       expect(next.headers.get('x-cache')).toBe('miss');
       expect((await next.json()).data.contextBox.subject.description).toBe('Edited while a read ran.');
+      expect((await fetch(`${t.url}${path}`)).headers.get('x-cache')).toBe('hit');
     } finally {
       await admin.end();
       await t.close();

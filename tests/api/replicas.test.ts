@@ -79,6 +79,32 @@ describeOnPostgres('replicas on one store (postgres)', () => {
     for (const base of bases) expect(await cache(base, 'what-is-isis-k')).toBe('hit');
   });
 
+  it('stops serving a box on every replica the moment its explainer is unpublished, and the other replica keeps its box', async () => {
+    const keys = await keysFor(a);
+    const created = (
+      await ok(a, 'mutation { createExplainer(input: { slug: "withdrawn-box", title: "What is withdrawn?", headline: "W", summary: "W." }) { id } }', {}, keys.editor)
+    ).createExplainer;
+    await ok(a, 'mutation($x: ID!) { publishExplainer(id: $x, expectedVersion: 1) { id } }', { x: created.id }, keys.publisher);
+    const box = async (base: string, locale?: string) => {
+      const response = await fetch(`${base}${persistedGet(locale ? { explainer: 'withdrawn-box', locale } : { explainer: 'withdrawn-box' })}`, { headers: { accept: '*/*' } });
+      return { cache: response.headers.get('x-cache'), question: (await response.json()).data.contextBox?.question ?? null };
+    };
+    // B reads it from the boxes A rendered when it published, then from its own cache.
+    expect(await box(bUrl)).toEqual({ cache: 'miss', question: 'What is withdrawn?' });
+    expect(await box(bUrl)).toEqual({ cache: 'hit', question: 'What is withdrawn?' });
+
+    await ok(a, 'mutation($x: ID!) { unpublishExplainer(id: $x, expectedVersion: 2) { id } }', { x: created.id }, keys.publisher);
+    // A box never read before is gone from the store at once; B's cached copy as soon as B hears of the commit.
+    expect(await box(bUrl, 'fr')).toEqual({ cache: 'miss', question: null });
+    let seen = await box(bUrl);
+    for (let i = 0; i < 100 && seen.question !== null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await box(bUrl);
+    }
+    expect(seen.question).toBeNull();
+    expect((await box(a.url)).question).toBeNull();
+  });
+
   it('fires a scheduled publish exactly once when both replicas look at the same moment', async () => {
     const keys = await keysFor(a);
     for (let round = 0; round < 3; round++) {

@@ -3,7 +3,9 @@
  * round-robin with autocannon, three ways in the same run: no writes (the baseline), one publish a
  * second of other explainers, and one working-copy edit a second of the hot ones. A publish should
  * drop only its own explainer's responses (goal: >= 80% of the baseline), an edit none (>= 95%).
- * On SQLite and on PostgreSQL; bounded in time; writes dist/bench/churn.json.
+ * They alternate for BENCH_ROUNDS rounds, and each ratio is the median of its rounds' ratios to the
+ * baseline run just before it, so that the load of a shared machine, which changes from minute to minute,
+ * weighs on both sides of a ratio. On SQLite and on PostgreSQL; bounded in time; writes dist/bench/churn.json.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ const root = join(__dirname, '..', '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const hotCount = Number(process.env.BENCH_HOT_EXPLAINERS ?? 500);
 const churnCount = 20;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = 50;
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -113,24 +116,39 @@ async function main(): Promise<void> {
 
       console.log(database);
       await run('warm-up (unmeasured)');
-      const quiet = await run('no writes (baseline)');
-      const publishing = await run('one publish a second of other explainers', async (tick) => {
-        const slug = `churn-${hotCount + (tick % churnCount)}`;
+      let publishTick = 0;
+      let editTick = 0;
+      const publishOne = async () => {
+        const slug = `churn-${hotCount + (publishTick++ % churnCount)}`;
         const published = await gql('mutation($x: ID!, $v: Int!) { publishExplainer(id: $x, expectedVersion: $v) { version } }', { x: ids.get(slug), v: versions.get(slug) });
         versions.set(slug, published.publishExplainer.version);
-      });
-      const editing = await run('one working-copy edit a second of hot ones', async (tick) => {
-        const slug = hot[tick % hot.length];
+      };
+      const editOne = async () => {
+        const slug = hot[editTick++ % hot.length];
         const edited = await gql('mutation($x: ID!, $v: Int!) { updateExplainer(id: $x, expectedVersion: $v, input: { headline: "edited" }) { version } }', {
           x: ids.get(slug),
           v: versions.get(slug),
         });
         versions.set(slug, edited.updateExplainer.version);
-      });
-      const pct = (a: number, b: number) => `${Math.round((a / b) * 100)}%`;
-      console.log(`  publishes: ${pct(publishing.requestsPerSecond, quiet.requestsPerSecond)} of the baseline (goal >= 80%)`);
-      console.log(`  edits: ${pct(editing.requestsPerSecond, quiet.requestsPerSecond)} of the baseline (goal >= 95%)`);
-      results[database] = { quiet, publishing, editing, ratios: { publishing: publishing.requestsPerSecond / quiet.requestsPerSecond, editing: editing.requestsPerSecond / quiet.requestsPerSecond } };
+      };
+      type Figure = Awaited<ReturnType<typeof run>>;
+      const measured: Array<{ quietBeforePublishing: Figure; publishing: Figure; quietBeforeEditing: Figure; editing: Figure }> = [];
+      for (let round = 1; round <= rounds; round++) {
+        const quietBeforePublishing = await run(`round ${round}: no writes (baseline)`);
+        const publishing = await run(`round ${round}: one publish a second of other explainers`, publishOne);
+        const quietBeforeEditing = await run(`round ${round}: no writes (baseline)`);
+        const editing = await run(`round ${round}: one working-copy edit a second of hot ones`, editOne);
+        measured.push({ quietBeforePublishing, publishing, quietBeforeEditing, editing });
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      const ratios = {
+        publishing: median(measured.map((m) => m.publishing.requestsPerSecond / m.quietBeforePublishing.requestsPerSecond)),
+        editing: median(measured.map((m) => m.editing.requestsPerSecond / m.quietBeforeEditing.requestsPerSecond)),
+      };
+      const pct = (r: number) => `${Math.round(r * 100)}%`;
+      console.log(`  publishes: ${pct(ratios.publishing)} of the baseline (median of ${rounds} rounds; goal >= 80%)`);
+      console.log(`  edits: ${pct(ratios.editing)} of the baseline (median of ${rounds} rounds; goal >= 95%)`);
+      results[database] = { rounds: measured, ratios };
     } finally {
       await stop(server);
       if (database === 'postgres') {

@@ -37,7 +37,7 @@ function start(args: string[], env: Record<string, string>): Promise<ChildProces
 }
 
 async function waitReady(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) return;
     } catch {
@@ -94,8 +94,8 @@ async function main(): Promise<void> {
 
   console.log('baselines');
   const plain = await start(['dist/bench/servers.js', 'http', '4811', join(dir, 'response.json')], {});
+  process.once('exit', () => plain.kill());
   const plainFigure = await load('plain node:http, same bytes', { url: 'http://127.0.0.1:4811/' });
-  await stop(plain);
   const bare = await start(['dist/bench/servers.js', 'apollo', '4812', join(dir, 'response.json')], {});
   const bareFigure = await load('bare Apollo Server, same object', { url: 'http://127.0.0.1:4812/', ...post('{ contextBox(explainer: "what-is-isis-k") }') });
   await stop(bare);
@@ -107,6 +107,8 @@ async function main(): Promise<void> {
     console.log(database);
     const cached = await backstory(4821, store);
     const figures: Figure[] = [];
+    // The baseline again, just before: the load of a shared machine changes from minute to minute.
+    const plainNow = await load('plain node:http, same bytes (again)', { url: 'http://127.0.0.1:4811/' });
     figures.push(await load('widget persisted GET (cached)', { url: `http://127.0.0.1:4821${widgetPath}` }));
     figures.push(await load('search, POST', { url: 'http://127.0.0.1:4821/graphql', ...post('{ search(query: "taliban") { edges { score node { ... on Entity { name } ... on Explainer { title } } } } }') }));
     figures.push(await load('explainer by slug, POST', { url: 'http://127.0.0.1:4821/graphql', ...post('{ explainer(slug: "what-is-isis-k") { title summary sections { heading text } } }') }));
@@ -117,16 +119,19 @@ async function main(): Promise<void> {
     const rssUncached = rssMb(uncached.pid!);
     await stop(uncached);
     const [hit, miss] = figures;
-    console.log(`  cached GET: ${pct(hit.requestsPerSecond, plainFigure.requestsPerSecond)} of plain node:http (goal 50%), p99 ${hit.p99} ms (goal < 5 ms)`);
-    console.log(`  uncached contextBox: ${pct(miss.requestsPerSecond, bareFigure.requestsPerSecond)} of bare Apollo (goal 40%)`);
+    console.log(`  cached GET: ${pct(hit.requestsPerSecond, plainNow.requestsPerSecond)} of plain node:http just before (goal >= 90%), p99 ${hit.p99} ms (goal <= 5 ms on PostgreSQL)`);
+    console.log(
+      `  uncached GET (the release path): ${miss.requestsPerSecond} req/s (goal >= ${database === 'sqlite' ? '2,000' : '1,000'}), p99 ${miss.p99} ms (goal <= 50 ms); ${pct(miss.requestsPerSecond, bareFigure.requestsPerSecond)} of bare Apollo`,
+    );
     console.log(`  RSS after the runs: ${rss} MB cached server, ${rssUncached} MB uncached server (goal < 250 MB)`);
-    results[database] = { figures, rssMb: { cached: rss, uncached: rssUncached }, ratios: { cachedToPlain: hit.requestsPerSecond / plainFigure.requestsPerSecond, uncachedToBareApollo: miss.requestsPerSecond / bareFigure.requestsPerSecond } };
+    results[database] = { figures, plainJustBefore: plainNow, rssMb: { cached: rss, uncached: rssUncached }, ratios: { cachedToPlain: hit.requestsPerSecond / plainNow.requestsPerSecond, uncachedToBareApollo: miss.requestsPerSecond / bareFigure.requestsPerSecond } };
     if (database === 'postgres') {
       const pool = new Pool({ connectionString: databaseUrl, max: 1 });
       await pool.query(`drop schema if exists "bench_${process.pid}" cascade`);
       await pool.end();
     }
   }
+  await stop(plain);
   mkdirSync(join(root, 'dist/bench'), { recursive: true });
   writeFileSync(join(root, 'dist/bench/read-path.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('[bench] wrote dist/bench/read-path.json');

@@ -8,3 +8,6 @@ export const contextBoxHash = Object.keys(manifest).find((hash) => manifest[hash
 /** The path of the widget's GET: the operation's hash and variables, nothing else. */
 export const persistedGet = (variables: Record<string, unknown>, hash = contextBoxHash) =>
   `/graphql?operationName=ContextBox&variables=${encodeURIComponent(JSON.stringify(variables))}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`;
+
+/** The document behind the hash, to execute the same operation by POST. */
+export const contextBoxDocument = manifest[contextBoxHash];

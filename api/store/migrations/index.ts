@@ -7,6 +7,7 @@ import * as createReleases from './2026_12_01_140000_create_releases';
 import * as splitSearchColumns from './2026_12_01_150000_split_search_columns';
 import * as createReleaseEvents from './2026_12_01_170000_create_release_events';
 import * as addDateRangesAndQuestions from './2026_12_01_180000_add_date_ranges_and_questions';
+import * as createReleasedBoxes from './2026_12_01_190000_create_released_boxes';
 
 /** Static list: the compiled app never scans the file system for migrations. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_150000_split_search_columns': splitSearchColumns,
   '2026_12_01_170000_create_release_events': createReleaseEvents,
   '2026_12_01_180000_add_date_ranges_and_questions': addDateRangesAndQuestions,
+  '2026_12_01_190000_create_released_boxes': createReleasedBoxes,
 };
 
 export const migrationProvider: MigrationProvider = {
