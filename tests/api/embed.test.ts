@@ -14,7 +14,7 @@ import { createRouter } from '../../api/http/router';
 import { createExplainer } from '../../api/store/explainer.store';
 import { correctExplainer } from '../../api/store/publishing.store';
 import { embedStylesheet } from '../../api/pages/embed-styles';
-import { seedArabicExplainer } from '../e2e/fixtures/arabic-explainer';
+import { addArabicEdition } from '../e2e/fixtures/arabic-explainer';
 import { databases } from '../setup/databases';
 import { STRICT_CSP, attributes, jsonLd } from '../setup/html';
 import { type TestApp, startApp } from '../setup/app';
@@ -30,7 +30,7 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
   beforeAll(async () => {
     t = await startApp(database);
     page = `${t.url}/explainers/what-is-isis-k`;
-    await seedArabicExplainer(t.app.db);
+    await addArabicEdition(t);
     await createExplainer(t.app.db, { slug: 'a-draft', locale: 'en', title: 'Draft?', headline: 'Draft', summary: 'Not yet.' }, { keyId: null });
     const { body } = await t.gql('{ explainer(slug: "what-is-isis-k") { id } }');
     const explainerId = Buffer.from(body.data.explainer.id, 'base64url').toString().split(':')[1];

@@ -2,7 +2,7 @@
  * Locale negotiation through every public seam: GraphQL `locale` arguments, the pages with
  * Accept-Language, oEmbed; and the editorial side storing canonical tags only.
  */
-import { seedArabicExplainer } from '../e2e/fixtures/arabic-explainer';
+import { addArabicEdition } from '../e2e/fixtures/arabic-explainer';
 import { type TestApp, startApp } from '../setup/app';
 import { databases } from '../setup/databases';
 import { keysFor, ok } from '../setup/editorial';
@@ -15,7 +15,7 @@ describe.each(databases)('locale negotiation (%s)', (database) => {
 
   beforeAll(async () => {
     t = await startApp(database, { locales: ['en', 'en_gb', 'AR', 'fr', 'zh-hant'] });
-    await seedArabicExplainer(t.app.db);
+    await addArabicEdition(t);
     keys = await keysFor(t);
     // An en-GB edition of the seed explainer, published.
     const { explainer } = await ok(t, '{ explainer(slug: "what-is-isis-k", locale: "en") { id subject { id } } }', {}, {});

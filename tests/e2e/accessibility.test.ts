@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
-import { seedArabicExplainer } from './fixtures/arabic-explainer';
+import { addArabicEdition } from './fixtures/arabic-explainer';
 import { waitForBox } from './support/box';
 import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, startHostServer } from './support/host-server';
@@ -42,7 +42,7 @@ describeInBrowser('accessibility, checked by axe-core (Chromium)', () => {
 
   beforeAll(async () => {
     t = await startApp('sqlite');
-    await seedArabicExplainer(t.app.db);
+    await addArabicEdition(t);
     host = await startHostServer();
     host.set(
       '/boxes',

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
-import { seedArabicExplainer } from './fixtures/arabic-explainer';
+import { addArabicEdition } from './fixtures/arabic-explainer';
 import { DARK_BACKGROUND, LIGHT_BACKGROUND, boxTheme, focusedInBox, settled, tabTo, waitForBox, waitForFrameBox } from './support/box';
 import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, plainPage, serveNewsPage, startHostServer } from './support/host-server';
@@ -18,7 +18,7 @@ describeInBrowser('embedding a box (Chromium)', () => {
 
   beforeAll(async () => {
     t = await startApp('sqlite');
-    await seedArabicExplainer(t.app.db);
+    await addArabicEdition(t);
     host = await startHostServer();
     newsUrl = await serveNewsPage(host, t.url);
   }, 60_000);

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { type TestApp, startApp } from '../setup/app';
-import { seedArabicExplainer } from './fixtures/arabic-explainer';
+import { addArabicEdition } from './fixtures/arabic-explainer';
 import { waitForBox } from './support/box';
 import { describeInBrowser, useChromium } from './support/browser';
 import { type HostServer, startHostServer } from './support/host-server';
@@ -51,7 +51,7 @@ describeInBrowser('locale negotiation on partner pages (Chromium)', () => {
 
   beforeAll(async () => {
     t = await startApp('sqlite');
-    await seedArabicExplainer(t.app.db);
+    await addArabicEdition(t);
     host = await startHostServer();
   }, 60_000);
   afterAll(async () => {
