@@ -79,6 +79,17 @@ describe.each(databases)('webhook delivery (%s)', (database) => {
     expect(nodes).toEqual([expect.objectContaining({ eventType: 'ENTITY_PUBLISHED', webhookId: webhook.headers['webhook-id'], attempts: 1, responseStatus: 204, nextAttemptAt: null })]);
   });
 
+  it('sends nothing for a publish that did not commit', async () => {
+    const r = await receiver();
+    const { endpoint: e } = await endpoint({ url: r.url });
+    const { explainer } = await ok(t, '{ explainer(slug: "what-is-isis-k", preview: true) { id version } }', {}, keys.editor);
+    const stale = await t.gql('mutation($x: ID!, $v: Int!) { publishExplainer(id: $x, expectedVersion: $v) { version } }', { x: explainer.id, v: explainer.version - 1 }, keys.publisher);
+    expect(stale.body.errors?.[0].extensions?.code).toBe('CONFLICT');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(r.received).toHaveLength(0);
+    expect((await deliveries(t, keys.admin, e.id)).nodes).toEqual([]);
+  });
+
   it('refuses a signature made with another secret', async () => {
     const r = await receiver();
     await endpoint({ url: r.url, events: ['ENTITY_PUBLISHED'] });
@@ -200,7 +211,7 @@ describe.each(databases)('webhook delivery (%s)', (database) => {
   });
 
   it('refuses, when saved, plain http to a host not listed and a private address not listed', async () => {
-    for (const url of ['http://hooks.example.org/backstory', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest', 'ftp://hooks.example.org/', 'https://user:pw@hooks.example.org/', 'not a url']) {
+    for (const url of ['http://hooks.example.org/backstory', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'https://[::ffff:127.0.0.1]/hook', 'https://[::127.0.0.1]/', 'https://169.254.169.254/latest', 'https://[fd00::1]/', 'https://100.64.0.1/', 'ftp://hooks.example.org/', 'https://user:pw@hooks.example.org/', 'not a url']) {
       const { body } = await t.gql('mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }', { input: { url } }, keys.admin);
       expect([url, body.errors?.[0]?.extensions]).toEqual([url, expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'input', field: ['input', 'url'] })]);
     }
