@@ -42,7 +42,8 @@ describe.each(databases)('a failing webhook endpoint (%s)', (database) => {
     const gaps = r.received.slice(1).map((w, i) => w.at - r.received[i].at);
     expect(gaps[0]).toBeGreaterThanOrEqual(70);
     for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(110);
-    expect(r.received.at(-1)!.at - Date.parse(delivery.createdAt)).toBeLessThanOrEqual(3_000);
+    // No attempt is due after the window (each arrives a moment after it was due).
+    expect(r.received.at(-1)!.at - Date.parse(delivery.createdAt)).toBeLessThanOrEqual(3_000 + 500);
     expect(await endpointById(t, keys.admin, endpoint.id)).toMatchObject({ status: 'FAILING', failingSince: expect.any(String) });
 
     // A success clears it.
