@@ -61,7 +61,7 @@ export async function recordReleaseEvent(db: Kysely<Database>, event: NewRelease
   await enqueueWebhookDeliveries(db, Number(id), event.type);
 }
 
-function toEvent(row: ReleaseEventRow): ReleaseEvent {
+export function toReleaseEvent(row: ReleaseEventRow): ReleaseEvent {
   return {
     id: Number(row.id),
     type: row.type as ReleaseEventType,
@@ -78,7 +78,7 @@ function toEvent(row: ReleaseEventRow): ReleaseEvent {
 /** Events after id, oldest first, at most limit of them. */
 export async function releaseEventsAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<ReleaseEvent[]> {
   const rows = await db.selectFrom('release_events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map(toEvent);
+  return rows.map(toReleaseEvent);
 }
 
 /** The newest event's id, 0 when there is none. */

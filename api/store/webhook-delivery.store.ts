@@ -12,7 +12,7 @@ import { claimable } from './dialect';
 import { StoreInputError } from './errors';
 import { now } from './ids';
 import { type Page, type PageArgs, decodeCursor, encodeCursor } from './page';
-import type { ReleaseEvent, ReleaseEventType } from './release-events.store';
+import { type ReleaseEvent, type ReleaseEventType, toReleaseEvent } from './release-events.store';
 import { type SigningEndpoint, signingSecrets } from './webhook-endpoint.store';
 
 export interface WebhookDelivery {
@@ -140,17 +140,7 @@ export async function claimDueDeliveries(db: Kysely<Database>, leaseMs: number, 
       retryFrom: c.retry_from,
       messageId: messageId(c.event_id),
       endpoint: { id: endpoint.id, url: endpoint.url, secrets: signingSecrets(endpoint, at) },
-      event: {
-        id: Number(event.id),
-        type: event.type as ReleaseEventType,
-        subjectId: event.subject_id,
-        slug: event.slug,
-        locale: event.locale,
-        release: event.release === null ? null : Number(event.release),
-        tags: event.tags ? event.tags.split(' ') : [],
-        detail: event.detail ? (JSON.parse(event.detail) as Record<string, unknown>) : null,
-        createdAt: event.created_at,
-      },
+      event: toReleaseEvent(event),
     });
   }
   return out;
