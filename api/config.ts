@@ -49,6 +49,20 @@ export interface Config {
   keyedCostLimit: number;
   /** A response larger than this is refused, never sent (nor finished). */
   maxResponseBytes: number;
+  /** Hosts (host or host:port) webhooks may reach over plain http, and at private or loopback addresses. */
+  webhookAllowedHosts: string[];
+  /** Milliseconds a webhook delivery may take, from connecting to the end of the response. */
+  webhookTimeoutMs: number;
+  /** Waits after each failed attempt, in milliseconds, jittered; the last repeats. */
+  webhookRetryScheduleMs: number[];
+  /** How long a delivery is retried, from its event. */
+  webhookRetryForMs: number;
+  /** An endpoint failing for this long, with no success in between, is disabled. */
+  webhookDisableAfterMs: number;
+  /** How often each process looks for due deliveries (a publish here, or on another replica, wakes it sooner). */
+  webhookPollIntervalMs: number;
+  /** How long a rotated-out secret still signs, beside the new one. */
+  webhookSecretGraceMs: number;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -64,6 +78,19 @@ function canonicalLocales(locales: string[]): string[] {
   });
   if (out.length === 0) throw new Error('LOCALES: name at least one locale');
   return [...new Set(out)];
+}
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const UNITS: Record<string, number> = { ms: 1, s: SECOND, m: MINUTE, h: HOUR, d: DAY };
+
+/** "250ms", "5s", "30m", "2h", "3d", or a bare number of milliseconds; anything else stops the start. */
+export function parseDuration(name: string, value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value.trim());
+  if (!match) throw new Error(`${name}: "${value}" is not a duration (e.g. 500ms, 5s, 30m, 2h, 3d)`);
+  return Math.round(Number(match[1]) * UNITS[match[2] ?? 'ms']);
 }
 
 export function resolveConfig(input: ConfigInput = {}): Config {
@@ -94,12 +121,21 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     anonymousCostLimit: input.anonymousCostLimit ?? 2_000_000,
     keyedCostLimit: input.keyedCostLimit ?? 10_000_000,
     maxResponseBytes: input.maxResponseBytes ?? 2 * 1024 * 1024,
+    webhookAllowedHosts: (input.webhookAllowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean),
+    webhookTimeoutMs: input.webhookTimeoutMs ?? 5_000,
+    webhookRetryScheduleMs: input.webhookRetryScheduleMs?.length ? input.webhookRetryScheduleMs : [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR],
+    webhookRetryForMs: input.webhookRetryForMs ?? 3 * DAY,
+    webhookDisableAfterMs: input.webhookDisableAfterMs ?? 5 * DAY,
+    webhookPollIntervalMs: input.webhookPollIntervalMs ?? 5_000,
+    webhookSecretGraceMs: input.webhookSecretGraceMs ?? DAY,
   };
 }
 
 /** Maps environment variables (documented in the README) onto Config. */
 export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
   const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+  const duration = (name: string, v: string | undefined) => (v === undefined || v === '' ? undefined : parseDuration(name, v));
   const nodeEnv = env.NODE_ENV === 'development' || env.NODE_ENV === 'test' ? env.NODE_ENV : env.NODE_ENV ? 'production' : undefined;
   return {
     port: num(env.PORT),
@@ -126,5 +162,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     anonymousCostLimit: num(env.ANONYMOUS_COST_LIMIT),
     keyedCostLimit: num(env.KEYED_COST_LIMIT),
     maxResponseBytes: num(env.MAX_RESPONSE_BYTES),
+    webhookAllowedHosts: list(env.WEBHOOK_ALLOWED_HOSTS),
+    webhookTimeoutMs: num(env.WEBHOOK_TIMEOUT_MS),
+    webhookRetryScheduleMs: list(env.WEBHOOK_RETRY_SCHEDULE)?.map((d) => parseDuration('WEBHOOK_RETRY_SCHEDULE', d)),
+    webhookRetryForMs: duration('WEBHOOK_RETRY_FOR', env.WEBHOOK_RETRY_FOR),
+    webhookDisableAfterMs: duration('WEBHOOK_DISABLE_AFTER', env.WEBHOOK_DISABLE_AFTER),
+    webhookPollIntervalMs: num(env.WEBHOOK_POLL_INTERVAL_MS),
+    webhookSecretGraceMs: duration('WEBHOOK_SECRET_GRACE', env.WEBHOOK_SECRET_GRACE),
   };
 }

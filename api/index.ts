@@ -42,6 +42,7 @@ import { releasePublishedContent } from './store/release.store';
 import { reindexStale } from './store/search.store';
 import { startScheduler } from './store/scheduler';
 import { createPurger } from './cdn/purge';
+import { startWebhookWorker } from './webhooks/worker';
 
 export type { Config, ConfigInput } from './config';
 
@@ -94,7 +95,9 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   let execute: HttpContext['execute'] | undefined;
   const mentions = new Mentions(db, annotators, (query, variables) => execute!(query, variables));
   const purger = createPurger(config.purgeUrls, logger);
-  // Replicas on one PostgreSQL: a publish committed by any of them drops what this one cached of it.
+  const webhooks = await startWebhookWorker({ db, config, logger });
+  // Replicas on one PostgreSQL: a publish committed by any of them drops what this one cached of it,
+  // and has every replica look for the webhooks it queued.
   const listenConnection = capabilitiesOf(db).listenConnection;
   const origin = newOrigin();
   const changes = listenConnection
@@ -107,6 +110,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
           cache.invalidate(tags);
           annotators.invalidate();
           mentions.invalidate();
+          webhooks.wake();
         },
       })
     : undefined;
@@ -119,6 +123,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     annotators.invalidate();
     mentions.invalidate();
     void purger.purge(tags);
+    webhooks.wake();
     await warm?.(tags);
   };
   const rendersOnly = async () => {
@@ -252,9 +257,10 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         clearTimeout(timer);
         logger.debug('shutdown: every request answered');
         await scheduler.stop();
+        await webhooks.stop();
         await apollo.stop();
         await changes?.close();
-        logger.debug('shutdown: Apollo, the scheduler and the change feed stopped');
+        logger.debug('shutdown: Apollo, the scheduler, the webhook worker and the change feed stopped');
         await db.destroy();
         logger.info('stopped: every request answered, the store closed');
       })();

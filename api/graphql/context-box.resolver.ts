@@ -16,6 +16,7 @@ import { toGlobalId } from './node';
 import { Section } from './section.type';
 import { Source } from './source.type';
 import { READER_LOCALE, checkSlug, checkText, readerLocales } from './validate';
+import { entityPageUrl } from '../pages/page-urls';
 
 /** The box module's view of the store for this request: the reader's copy, batched and tagged. */
 export function boxReader(ctx: Context): BoxReader {
@@ -40,7 +41,7 @@ function boxSettings(ctx: Context) {
   return {
     locales: ctx.config.locales,
     explainerUrl: (x: ExplainerRecord) => explainerUrl(ctx, x),
-    entityUrl: (e: EntityRecord) => `${ctx.config.publicUrl}/entities/${e.slug}`,
+    entityUrl: (e: EntityRecord) => entityPageUrl(ctx.config, e.slug),
   };
 }
 

@@ -16,6 +16,7 @@ import { Quote } from './quote.type';
 import { Section } from './section.type';
 import { Source } from './source.type';
 import { READER_LOCALE, checkFirst, checkSlug, checkText, pageSize, readerLocales } from './validate';
+import { explainerPageUrl } from '../pages/page-urls';
 
 const ExplainerConnection = Connection('Explainer', Explainer);
 
@@ -131,7 +132,5 @@ export async function readEditions(ctx: Context, slug: string): Promise<store.Ex
 }
 
 export function explainerUrl(ctx: Context, explainer: store.Explainer): string {
-  // The default edition's address is bare: its page negotiates, and old links keep working.
-  const locale = explainer.locale === ctx.config.locales[0] ? '' : `?locale=${encodeURIComponent(explainer.locale)}`;
-  return `${ctx.config.publicUrl}/explainers/${explainer.slug}${locale}`;
+  return explainerPageUrl(ctx.config, explainer.slug, explainer.locale);
 }

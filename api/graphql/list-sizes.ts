@@ -35,6 +35,9 @@ export const listSizes: Readonly<Record<string, number>> = {
   // Annotations of a text: its own budget is the text's bytes (api/plugins/input-budget.ts).
   'Query.annotate': 100,
   'Query.apiKeys': 100,
+  // At most MAX_WEBHOOK_ENDPOINTS (api/store/webhook-endpoint.store.ts), each naming each event once at most.
+  'Query.webhookEndpoints': 100,
+  'WebhookEndpoint.events': 7,
   // Introspection, as GraphiQL and code generators ask for it: the schema's own sizes, with room.
   '__Schema.types': 80,
   '__Schema.directives': 8,
@@ -52,4 +55,6 @@ export const listSizes: Readonly<Record<string, number>> = {
   'ExplainerConnection.edges': 1,
   'ExplainerConnection.nodes': 1,
   'SearchConnection.edges': 1,
+  'WebhookDeliveryConnection.edges': 1,
+  'WebhookDeliveryConnection.nodes': 1,
 };

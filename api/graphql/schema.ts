@@ -8,6 +8,7 @@ import { EntityEditingResolver } from './entity-editing.resolver';
 import { ExplainerEditingResolver } from './explainer-editing.resolver';
 import { AnnotationResolver, ImportResolver } from './import.resolver';
 import { KeyResolver } from './key.resolver';
+import { WebhookResolver } from './webhook.resolver';
 import { NodeResolver } from './node.resolver';
 import { EntityHistoryResolver, ExplainerHistoryResolver, RevisionResolver } from './revision.resolver';
 import { QuoteResolver } from './quote.resolver';
@@ -53,6 +54,7 @@ export const resolvers = [
   EntityHistoryResolver,
   RevisionResolver,
   KeyResolver,
+  WebhookResolver,
   ImportResolver,
   AnnotationResolver,
 ] as const;

@@ -5,6 +5,7 @@
 import { tagHeaders } from '../cdn/purge';
 import { readPreferences } from '../locale/negotiate';
 import { ENTITY_PAGE_QUERY, type EntityPageData } from '../pages/entity.query';
+import { entityPageUrl } from '../pages/page-urls';
 import { entityLocale, oneEditionEach, renderEntityNotFoundPage, renderEntityPage } from '../pages/entity-page';
 import { PUBLISHER_NAME, firstTag } from './explainer-page';
 import { MISSING_PAGE_CACHE, PAGE_CACHE, SLUG, sendHtml } from './html';
@@ -13,7 +14,7 @@ import { type HttpContext, type Route, send } from './route';
 
 export function entityPageRoutes(ctx: HttpContext, stylesheet: string): Route[] {
   const { publicUrl, locales } = ctx.config;
-  const entityUrl = (slug: string) => `${publicUrl}/entities/${slug}`;
+  const entityUrl = (slug: string) => entityPageUrl(ctx.config, slug);
   return [
     {
       method: 'GET',

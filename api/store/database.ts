@@ -39,6 +39,8 @@ export interface Database {
   release_events: ReleaseEventTable;
   released_boxes: ReleasedBoxTable;
   released_box_tags: ReleasedBoxTagTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 /** The tables publishing copies: the working copy is one set, what readers see the released_ set. */
@@ -359,3 +361,46 @@ export interface ReleasedBoxTagTable {
   slug: string;
   locale: string;
 }
+export interface WebhookEndpointTable {
+  id: string;
+  url: string;
+  description: string;
+  /** Space-separated event types; null subscribes to every type. */
+  events: string | null;
+  /** whsec_<base64>: kept as it is, since signing needs the key itself (a hash could only check). */
+  secret: string;
+  /** The secret before the last rotation, which still signs until previous_secret_expires_at. */
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+  /** The first failed attempt since the last success. */
+  failing_since: string | null;
+  /** 1 once a delivery ran out of retries; a success clears it. */
+  failing: ColumnType<number, number | undefined, number>;
+}
+export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
+
+export type WebhookDeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveryTable {
+  /** PostgreSQL's bigserial arrives as a string. */
+  id: ColumnType<string | number, never, never>;
+  endpoint_id: string;
+  event_id: ColumnType<string | number, number, never>;
+  event_type: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  /** When it is due; while 'delivering', when its lease ends. */
+  next_attempt_at: string;
+  /** Retries stop webhookRetryForMs after this: the event, or the last redelivery. */
+  retry_from: string;
+  last_attempt_at: string | null;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;

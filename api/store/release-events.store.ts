@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ReleaseEventRow } from './database';
 import { appendInCommitOrder } from './dialect';
 import { now } from './ids';
+import { enqueueWebhookDeliveries } from './webhook-delivery.store';
 
 export const RELEASE_EVENT_TYPES = [
   'explainer.published',
@@ -40,10 +41,10 @@ export interface ReleaseEvent {
 
 export type NewReleaseEvent = Omit<ReleaseEvent, 'id' | 'createdAt' | 'detail'> & { detail?: Record<string, unknown> };
 
-/** Call inside the transaction that made the release, as its last write. */
+/** Call inside the transaction that made the release, as its last write: it also queues the event's webhooks. */
 export async function recordReleaseEvent(db: Kysely<Database>, event: NewReleaseEvent): Promise<void> {
   await appendInCommitOrder(db, 'release_events');
-  await db
+  const { id } = await db
     .insertInto('release_events')
     .values({
       type: event.type,
@@ -55,10 +56,12 @@ export async function recordReleaseEvent(db: Kysely<Database>, event: NewRelease
       detail: event.detail ? JSON.stringify(event.detail) : null,
       created_at: now(),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await enqueueWebhookDeliveries(db, Number(id), event.type);
 }
 
-function toEvent(row: ReleaseEventRow): ReleaseEvent {
+export function toReleaseEvent(row: ReleaseEventRow): ReleaseEvent {
   return {
     id: Number(row.id),
     type: row.type as ReleaseEventType,
@@ -75,7 +78,7 @@ function toEvent(row: ReleaseEventRow): ReleaseEvent {
 /** Events after id, oldest first, at most limit of them. */
 export async function releaseEventsAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<ReleaseEvent[]> {
   const rows = await db.selectFrom('release_events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map(toEvent);
+  return rows.map(toReleaseEvent);
 }
 
 /** The newest event's id, 0 when there is none. */
@@ -90,8 +93,12 @@ export async function firstReleaseEventId(db: Kysely<Database>): Promise<number>
   return Number(row?.id ?? 0);
 }
 
-/** Drops events created before `before` (ISO-8601); returns how many. */
+/** Drops events created before `before` (ISO-8601), but none a webhook delivery still has to send; returns how many. */
 export async function pruneReleaseEvents(db: Kysely<Database>, before: string): Promise<number> {
-  const result = await db.deleteFrom('release_events').where('created_at', '<', before).executeTakeFirst();
+  const result = await db
+    .deleteFrom('release_events')
+    .where('created_at', '<', before)
+    .where('id', 'not in', db.selectFrom('webhook_deliveries').select('event_id').where('status', 'in', ['pending', 'delivering']))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

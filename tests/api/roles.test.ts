@@ -40,6 +40,13 @@ const mutations: Array<[string, 'editor' | 'publisher' | 'admin', string]> = [
   ['mergeEntities', 'publisher', `mergeEntities(from: "${E}", into: "${E}") { id }`],
   ['createApiKey', 'admin', `createApiKey(name: "k", role: EDITOR) { secret }`],
   ['revokeApiKey', 'admin', `revokeApiKey(id: "${U}") { id }`],
+  ['createWebhookEndpoint', 'admin', `createWebhookEndpoint(input: { url: "https://hooks.example.org/backstory" }) { secret }`],
+  ['updateWebhookEndpoint', 'admin', `updateWebhookEndpoint(id: "${U}", input: { description: "d" }) { id }`],
+  ['disableWebhookEndpoint', 'admin', `disableWebhookEndpoint(id: "${U}") { id }`],
+  ['enableWebhookEndpoint', 'admin', `enableWebhookEndpoint(id: "${U}") { id }`],
+  ['rotateWebhookEndpointSecret', 'admin', `rotateWebhookEndpointSecret(id: "${U}") { secret }`],
+  ['deleteWebhookEndpoint', 'admin', `deleteWebhookEndpoint(id: "${U}") { id }`],
+  ['redeliverWebhook', 'admin', `redeliverWebhook(delivery: "1") { id }`],
 ];
 
 const order = ['none', 'editor', 'publisher', 'admin'] as const;
@@ -71,6 +78,15 @@ describe.each(databases)('roles (%s)', (database) => {
     expect(revisions.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     const keys = await t.gql('{ apiKeys { name } }', {}, headers.publisher);
     expect(keys.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps webhook endpoints and deliveries to admins', async () => {
+    for (const who of ['none', 'editor', 'publisher'] as const) {
+      for (const query of ['{ webhookEndpoints { url } }', `{ webhookDeliveries(endpoint: "${U}") { nodes { id } } }`]) {
+        const { body } = await t.gql(query, {}, headers[who]);
+        expect(body.errors![0].extensions!.code).toBe(who === 'none' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      }
+    }
   });
 
   it('asks for a key before showing drafts on any read path', async () => {

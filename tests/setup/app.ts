@@ -46,8 +46,9 @@ export async function startApp(database: TestDatabase, config: ConfigInput = {},
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   const app = await createApp(
-    // Scheduled publishes fire when a test says so (app.publishDue()), not between its statements.
-    { nodeEnv: 'test', schedulerIntervalMs: 3_600_000, ...store, ...config },
+    // Scheduled publishes fire when a test says so (app.publishDue()), not between its statements; webhooks
+    // are looked for after a publish, and often only where a test asks.
+    { nodeEnv: 'test', schedulerIntervalMs: 3_600_000, webhookPollIntervalMs: 3_600_000, ...store, ...config },
     {
       logger: options.logger ?? pino({ level: 'silent' }),
       onQuery: (query) => {

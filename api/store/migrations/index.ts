@@ -8,6 +8,7 @@ import * as splitSearchColumns from './2026_12_01_150000_split_search_columns';
 import * as createReleaseEvents from './2026_12_01_170000_create_release_events';
 import * as addDateRangesAndQuestions from './2026_12_01_180000_add_date_ranges_and_questions';
 import * as createReleasedBoxes from './2026_12_01_190000_create_released_boxes';
+import * as createWebhooks from './2026_12_01_200000_create_webhooks';
 
 /** Static list: the compiled app never scans the file system for migrations. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_170000_create_release_events': createReleaseEvents,
   '2026_12_01_180000_add_date_ranges_and_questions': addDateRangesAndQuestions,
   '2026_12_01_190000_create_released_boxes': createReleasedBoxes,
+  '2026_12_01_200000_create_webhooks': createWebhooks,
 };
 
 export const migrationProvider: MigrationProvider = {
