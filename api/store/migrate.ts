@@ -11,7 +11,12 @@ import { migrationProvider } from './migrations';
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const schema = capabilitiesOf(db).migrationTableSchema;
   const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely learns whether its bookkeeping table exists by reading the tables of every schema; another
+    // store's schema dropped during that read fails it (invalid_schema_name), though ours is untouched.
+    if (attempt < 5 && (error as { code?: string }).code === '3F000' && !String((error as Error).message).includes(`"${schema}"`)) continue;
+    throw error instanceof Error ? error : new Error(String(error));
+  }
 }

@@ -80,6 +80,8 @@ describe.each(databases)('listings and search (%s)', (database) => {
       ['ALSO_KNOWN_AS', 'ISIS-K, ISKP, ISK'],
       ['ACTIVE_IN', 'Afghanistan, Pakistan'],
       ['AFFILIATE_OF', 'Islamic State'],
+      ['CLAIMED_RESPONSIBILITY_FOR', 'Kabul airport attack'],
+      ['OTHER', 'One of the top four deadliest terrorist organisations in the world (2018)'],
     ]);
     expect(box.keyFacts[0].sources).toEqual([{ name: 'The Conversation' }]);
     expect(box.sections.map((s: any) => s.slug)).toEqual(['overview', 'relationship-with-taliban', 'its-role-in-the-current-scenario']);

