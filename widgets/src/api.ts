@@ -26,27 +26,30 @@ export function contextBoxHash(): string {
 
 /**
  * Resolves to null for an unknown slug or entity; rejects when the request or the API fails. A locale the
- * API will not read costs the reader nothing: the box is asked for again without it.
+ * API will not read costs the reader nothing: the box is asked for again without it. With `event` (a
+ * live update), the browser's copy is not used: a release event's id names a URL no cache has seen
+ * before it, and 0 has the browser revalidate its copy.
  */
-export async function fetchContextBox(api: string, variables: ContextBoxVariables): Promise<ContextBoxData | null> {
+export async function fetchContextBox(api: string, variables: ContextBoxVariables, event?: number): Promise<ContextBoxData | null> {
   try {
-    return await fetchOnce(api, variables);
+    return await fetchOnce(api, variables, event);
   } catch (error) {
     if (!(error instanceof LocaleRefused) || variables.locale === undefined) throw error;
-    return fetchOnce(api, { ...variables, locale: undefined });
+    return fetchOnce(api, { ...variables, locale: undefined }, event);
   }
 }
 
 class LocaleRefused extends Error {}
 
-async function fetchOnce(api: string, variables: ContextBoxVariables): Promise<ContextBoxData | null> {
+async function fetchOnce(api: string, variables: ContextBoxVariables, event?: number): Promise<ContextBoxData | null> {
   const params = new URLSearchParams({
     operationName: 'ContextBox',
     variables: JSON.stringify(variables),
     extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: contextBoxHash() } }),
   });
   // A box on a news page must not carry the reader's cookies to us: no tracking, no CSRF surface.
-  const response = await fetch(`${api}/graphql?${params}`, { credentials: 'omit' });
+  if (event) params.set('event', `${event}`);
+  const response = await fetch(`${api}/graphql?${params}`, { credentials: 'omit', cache: event === undefined ? 'default' : 'no-cache' });
   const body = (await response.json().catch(() => null)) as GraphQLResponse | null;
   const box = body?.data?.contextBox;
   if (box) return box;

@@ -11,12 +11,14 @@ import { Fallback } from './components/Fallback';
 import { Skeleton } from './components/Skeleton';
 import { hostTheme, watchHostTheme } from './host-theme';
 import { type UiLang, type UiTables, spokenLang, uiLang } from './i18n';
-import { clearStringsCache, loadStrings } from './strings-loader';
+import { follow, stopFollowing } from './live';
 import { guard, warn } from './log';
+import { clearStringsCache, loadStrings } from './strings-loader';
 import { STYLES } from './styles';
 import type { ContextBoxData } from './types';
 
-type State = { status: 'loading' } | { status: 'ready'; box: ContextBoxData } | { status: 'missing' };
+/** updated: a live update changed what the box shows since the page loaded it. */
+type State = { status: 'loading' } | { status: 'ready'; box: ContextBoxData; updated?: boolean } | { status: 'missing' };
 
 const live = new Set<BackstoryBox>();
 let destroyed = false;
@@ -64,6 +66,7 @@ export class BackstoryBox extends HTMLElement {
   private readonly idPrefix = `backstory-${++nextId}`;
   private stopWatching: Array<() => void> = [];
   private stopObserving: (() => void) | undefined;
+  private unfollow: (() => void) | undefined;
 
   connectedCallback(): void {
     guard(() => this.mount());
@@ -92,6 +95,7 @@ export class BackstoryBox extends HTMLElement {
     this.generation++;
     this.requestKey = '';
     this.stopObserving?.();
+    this.unfollow?.();
     for (const stop of this.stopWatching.splice(0)) stop();
     if (this.root) {
       render(null, this.root);
@@ -106,6 +110,7 @@ export class BackstoryBox extends HTMLElement {
       this.requestKey = key;
       this.generation++;
       this.stopObserving?.();
+      this.unfollow?.();
       if (options.explainer || options.entity) {
         this.state = { status: 'loading' };
         this.loadWhenNear(options);
@@ -117,10 +122,14 @@ export class BackstoryBox extends HTMLElement {
     this.paint(options);
   }
 
-  /** The request waits until the box is about to scroll into view: most boxes on a long page never are. */
+  /**
+   * The request waits until the box is about to scroll into view: most boxes on a long page never are.
+   * Once loaded, the box follows its explainer's releases (live.ts) and is asked for again after each,
+   * in place: a refetch that fails keeps what the box showed.
+   */
   private loadWhenNear(options: BoxOptions): void {
     const generation = this.generation;
-    const load = (): void => {
+    const load = (event?: number): void => {
       this.stopObserving?.();
       const variables = options.explainer
         ? { explainer: options.explainer, section: options.section, locale: options.langs[0] }
@@ -129,12 +138,20 @@ export class BackstoryBox extends HTMLElement {
       // shows English first. Only when no language of the reader's is ours does the content's decide, later.
       const readerLang = spokenLang(options.langs);
       const words = (lang: UiLang): Promise<UiTables> => loadStrings(options.api, lang).then((t) => (t ? { [lang]: t } : {}));
-      void Promise.all([loadContextBox(options.api, variables), words(readerLang ?? 'en')])
+      void Promise.all([loadContextBox(options.api, variables, event), words(readerLang ?? 'en')])
         .then(async ([box, tables]) => [box, readerLang || !box ? tables : await words(uiLang(box.locale))] as const)
         .then(([box, tables]) =>
           guard(() => {
             if (generation !== this.generation || !live.has(this)) return;
-            this.state = box ? { status: 'ready', box } : { status: 'missing' };
+            const { state } = this;
+            if (state.status === 'ready') {
+              if (!box) return;
+              state.updated ||= JSON.stringify(box) !== JSON.stringify(state.box);
+              state.box = box;
+            } else {
+              this.state = box ? { status: 'ready', box } : { status: 'missing' };
+              if (box?.explainer) this.unfollow = follow(options.api, box.explainer.slug, load);
+            }
             this.tables = tables;
             this.paint();
           }),
@@ -175,6 +192,7 @@ export class BackstoryBox extends HTMLElement {
         theme,
         headingLevel: options.headingLevel,
         idPrefix: this.idPrefix,
+        updatedNow: state.updated,
       });
     } else {
       view = fallback;
@@ -192,6 +210,7 @@ export class BackstoryBox extends HTMLElement {
 export function destroyAll(): void {
   destroyed = true;
   for (const box of [...live]) box.unmount();
+  stopFollowing();
   clearContextBoxCache();
   clearStringsCache();
 }

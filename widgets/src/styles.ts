@@ -51,6 +51,7 @@ export const STYLES = `:host{all:initial!important;display:block!important;conta
 .foot{display:flex;align-items:center;gap:1em;block-size:2.25em;margin-block-start:.75em}
 .tg{flex:none;block-size:100%;padding-inline:1em;font-size:.875em;font-weight:600;color:var(--a);background:transparent;border:1px solid var(--a);border-radius:999px;cursor:pointer}
 .tg:hover{background:var(--sk)}
+.now{flex:none}
 .fl{min-inline-size:0;margin-inline-start:auto;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:.875em}
 a{color:var(--a);text-decoration:underline;text-underline-offset:.15em}
 :focus-visible{outline:2px solid var(--a);outline-offset:2px}
@@ -67,7 +68,7 @@ dd{flex:1 1 12em}
 .sec-b>*+*,blockquote>*+*{margin-block-start:.75em}
 .qt{padding-inline-start:1em;border-inline-start:3px solid var(--ln)}
 figcaption{margin-block-start:.375em;font-size:.875em;color:var(--mu)}
-.ct,.pub{font-size:.8125em;color:var(--mu)}
+.ct,.pub,.now{font-size:.8125em;color:var(--mu)}
 ul{padding-inline-start:1.25em;font-size:.875em}
 .cor,.upd{margin-block-start:1em;font-size:.8125em;color:var(--mu)}
 .cor strong{font-weight:700}
