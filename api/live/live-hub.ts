@@ -148,14 +148,21 @@ export class LiveHub {
     for (;;) {
       const events = await releaseEventsAfter(this.options.db, this.lastId, BATCH);
       for (const event of events) {
+        const started = process.hrtime.bigint();
         const chunk = formatEvent(event);
+        let streams = 0;
         for (const stream of this.byKey.get(keyOf(event)) ?? []) {
           if (stream.lastId < event.id) {
             stream.lastId = event.id;
             this.write(stream, chunk);
+            streams++;
           }
         }
         this.lastId = event.id;
+        if (streams > 0) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          this.options.logger.info({ event: event.id, type: event.type, slug: event.slug, streams, ms: Math.round(ms * 10) / 10 }, 'live: release sent');
+        }
       }
       if (events.length < BATCH) return;
     }

@@ -21,6 +21,8 @@ const WANTED = Number(process.env.LIVE_BENCH_STREAMS ?? 10_000);
 const SLUG = 'what-is-isis-k';
 const HEARTBEAT_MS = 25_000;
 
+const step = (what: string) => console.log(`[bench] live: ${what}`);
+
 interface Stream {
   req: ClientRequest;
   /** When this stream first saw a release event (performance.now()). */
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
   const key = `Bearer ${(await createKey(db, { name: 'bench', role: 'publisher' })).secret}`;
   await db.destroy();
   const child = await startChild(
-    { ...store.env, LOG_LEVEL: 'warn', LIVE_MAX_CONNECTIONS: String(count + 10), LIVE_MAX_CONNECTIONS_PER_IP: String(count + 10), LIVE_HEARTBEAT_MS: String(HEARTBEAT_MS) },
+    { ...store.env, LIVE_MAX_CONNECTIONS: String(count + 10), LIVE_MAX_CONNECTIONS_PER_IP: String(count + 10), LIVE_HEARTBEAT_MS: String(HEARTBEAT_MS) },
     { dropStore: store.drop, retainLines: false },
   );
   const pid = child.process.pid!;
@@ -108,16 +110,19 @@ async function main(): Promise<void> {
     const deadline = performance.now() + 30_000;
     while (streams.some((s) => s.heard === undefined) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     const heard = streams.map((s) => s.heard).filter((at): at is number => at !== undefined);
-    return { reached: heard.length, firstMs: Math.min(...heard) - sent, lastMs: Math.max(...heard) - sent };
+    const firstMs = Math.min(...heard) - sent;
+    const lastMs = Math.max(...heard) - sent;
+    return { reached: heard.length, firstMs, lastMs, spreadMs: lastMs - firstMs };
   };
   const results: Record<string, unknown> = { streams: count, heartbeatMs: HEARTBEAT_MS };
   try {
     // Warm: the first publish of a process pays for what it loads once.
+    step('warming up');
     await correct();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idleWindow = HEARTBEAT_MS + 5_000;
 
-    const baseRss = child.rssMb();
+    step('one stream (baseline)');
     const one = await openStreams(child.url, 1);
     const single = await reach(one, await correct());
     results.baseline = { description: 'one stream', ...single };
@@ -126,18 +131,26 @@ async function main(): Promise<void> {
     let cpu = cpuSeconds(pid);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const idleCpuWithout = (cpuSeconds(pid) - cpu) / 10;
+    const baseRss = child.rssMb();
 
+    step(`opening ${count} streams`);
     const opening = performance.now();
     const streams = await openStreams(child.url, count);
     const openedIn = performance.now() - opening;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const rss = child.rssMb();
 
+    step(`idling ${idleWindow / 1000} s`);
     cpu = cpuSeconds(pid);
     await new Promise((resolve) => setTimeout(resolve, idleWindow));
     const idleCpu = (cpuSeconds(pid) - cpu) / (idleWindow / 1000);
 
-    const all = await reach(streams, await correct());
+    step('one correction to every stream');
+    // The server logs how long writing the event to its streams took; log lines are not kept, so listen first.
+    const logged = child.waitForLine((line) => line.msg === 'live: release sent' && line.streams === count);
+    const sent = await correct();
+    const all = await reach(streams, sent);
+    const written = await logged;
     results.idle = {
       openedInMs: Math.round(openedIn),
       rssBeforeMb: Math.round(baseRss),
@@ -147,7 +160,7 @@ async function main(): Promise<void> {
       cpuIdleWithStreamsPercent: Math.round(idleCpu * 1000) / 10,
       idleWindowMs: idleWindow,
     };
-    results.fanOut = { ...all, ratioToBaseline: Math.round((all.lastMs / single.lastMs) * 10) / 10 };
+    results.fanOut = { ...all, serverWriteMs: written.ms as number, ratioToBaseline: Math.round((all.lastMs / single.lastMs) * 10) / 10 };
     for (const s of streams) s.req.destroy();
   } finally {
     await child.cleanup();
@@ -158,7 +171,8 @@ async function main(): Promise<void> {
   console.log(`[bench] live: ${count} idle streams opened in ${idle.openedInMs} ms; RSS ${idle.rssBeforeMb} -> ${idle.rssMb} MB, ${idle.rssPerStreamKb} KB per stream`);
   console.log(`[bench] live: CPU while idle ${idle.cpuIdleWithStreamsPercent}% of a core over ${idle.idleWindowMs / 1000} s (one heartbeat to every stream), ${idle.cpuWithoutStreamsPercent}% with no stream`);
   console.log(
-    `[bench] live: one correction reached ${fan.reached}/${count} streams, the first ${fan.firstMs.toFixed(0)} ms and the last ${fan.lastMs.toFixed(0)} ms after it was sent; ` +
+    `[bench] live: one correction reached ${fan.reached}/${count} streams, the first ${fan.firstMs.toFixed(0)} ms and the last ${fan.lastMs.toFixed(0)} ms after it was sent ` +
+      `(from the first stream to the last: ${fan.spreadMs.toFixed(0)} ms; the server wrote it to all of them in ${fan.serverWriteMs} ms); ` +
       `to one stream (baseline) ${base.lastMs.toFixed(0)} ms (${fan.ratioToBaseline}x)`,
   );
   const root = join(__dirname, '../..');
