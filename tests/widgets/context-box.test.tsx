@@ -148,7 +148,8 @@ describe('ContextBox, after a live update', () => {
 
   it('says "Updated just now" there, in the reader’s language', () => {
     expect(html({ updatedNow: true })).toContain('<span role="status" class="now">Updated just now</span>');
-    expect(html({ updatedNow: true, langs: ['fr-CA'] })).toContain('<span role="status" class="now">Mis à jour à l’instant</span>');
+    expect(html({ updatedNow: true, langs: ['fr-CA'], strings: STRINGS })).toContain('<span role="status" class="now">Mis à jour à l’instant</span>');
+    expect(html({ updatedNow: true, langs: ['ar'], strings: STRINGS })).toContain('<span role="status" class="now">تم التحديث للتو</span>');
   });
 });
 
