@@ -82,7 +82,6 @@ function feed(api: string): Feed {
 
 /** Calls listener on each release of the explainer at this API; returns the way to stop. */
 export function follow(api: string, slug: string, listener: Listener): () => void {
-  if (typeof EventSource !== 'function') return () => undefined;
   if (!feeds.has(api)) feeds.set(api, feed(api));
   return feeds.get(api)!.follow(slug, listener);
 }

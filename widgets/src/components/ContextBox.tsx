@@ -119,7 +119,7 @@ export function ContextBox({
               type="button"
               class="tg"
               part="toggle"
-              aria-expanded={expanded ? 'true' : 'false'}
+              aria-expanded={expanded}
               aria-controls={moreId}
               onClick={toggle}
             >
