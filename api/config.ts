@@ -63,6 +63,16 @@ export interface Config {
   webhookPollIntervalMs: number;
   /** How long a rotated-out secret still signs, beside the new one. */
   webhookSecretGraceMs: number;
+  /** Live event streams (GET /live/v1/events) one process keeps open at most; beyond it, 503. */
+  liveMaxConnections: number;
+  /** Live event streams one IP may keep open on one process at most; beyond it, 503. */
+  liveMaxConnectionsPerIp: number;
+  /** Milliseconds between the heartbeat comments that keep an idle stream (and its proxies) open. */
+  liveHeartbeatMs: number;
+  /** Milliseconds a disconnected EventSource waits before reconnecting (the stream's `retry:` hint). */
+  liveRetryMs: number;
+  /** How long release events are kept for Last-Event-ID to resume from; older ones are pruned. */
+  releaseEventRetentionMs: number;
 }
 
 export type ConfigInput = Partial<Config>;
@@ -128,6 +138,11 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     webhookDisableAfterMs: input.webhookDisableAfterMs ?? 5 * DAY,
     webhookPollIntervalMs: input.webhookPollIntervalMs ?? 5_000,
     webhookSecretGraceMs: input.webhookSecretGraceMs ?? DAY,
+    liveMaxConnections: input.liveMaxConnections ?? 10_000,
+    liveMaxConnectionsPerIp: input.liveMaxConnectionsPerIp ?? 100,
+    liveHeartbeatMs: input.liveHeartbeatMs ?? 25_000,
+    liveRetryMs: input.liveRetryMs ?? 10_000,
+    releaseEventRetentionMs: input.releaseEventRetentionMs ?? 7 * 24 * 3_600_000,
   };
 }
 
@@ -169,5 +184,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigInput {
     webhookDisableAfterMs: duration('WEBHOOK_DISABLE_AFTER', env.WEBHOOK_DISABLE_AFTER),
     webhookPollIntervalMs: num(env.WEBHOOK_POLL_INTERVAL_MS),
     webhookSecretGraceMs: duration('WEBHOOK_SECRET_GRACE', env.WEBHOOK_SECRET_GRACE),
+    liveMaxConnections: num(env.LIVE_MAX_CONNECTIONS),
+    liveMaxConnectionsPerIp: num(env.LIVE_MAX_CONNECTIONS_PER_IP),
+    liveHeartbeatMs: num(env.LIVE_HEARTBEAT_MS),
+    liveRetryMs: num(env.LIVE_RETRY_MS),
+    releaseEventRetentionMs: num(env.RELEASE_EVENT_RETENTION_MS),
   };
 }

@@ -19,6 +19,7 @@ export enum ApiErrorCode {
   INPUT_BUDGET_EXCEEDED = 'INPUT_BUDGET_EXCEEDED',
   RATE_LIMITED = 'RATE_LIMITED',
   TIMEOUT = 'TIMEOUT',
+  UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -42,6 +43,7 @@ export const httpStatus: Record<ApiErrorCode, number> = {
   [ApiErrorCode.INPUT_BUDGET_EXCEEDED]: 413,
   [ApiErrorCode.RATE_LIMITED]: 429,
   [ApiErrorCode.TIMEOUT]: 503,
+  [ApiErrorCode.UNAVAILABLE]: 503,
   [ApiErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 

@@ -25,6 +25,8 @@ import { explorerRoutes } from './http/explorer';
 import { healthRoutes } from './http/health';
 import { mentionsRoutes } from './http/mentions';
 import { Mentions } from './mentions/mentions';
+import { liveRoutes } from './http/live';
+import { LiveHub } from './live/live-hub';
 import { loadPersistedOperations } from './http/persisted-operations';
 import { boxWarmer } from './http/warm-boxes';
 import { ReleasedBoxes } from './http/released-boxes';
@@ -38,6 +40,7 @@ import type { Database } from './store/database';
 import { announceChange, listenForChanges, newOrigin } from './store/change-feed';
 import { capabilitiesOf, openDatabase } from './store/dialect';
 import { migrateToLatest } from './store/migrate';
+import { startReleaseEventPruner } from './store/release-event-pruner';
 import { releasePublishedContent } from './store/release.store';
 import { reindexStale } from './store/search.store';
 import { startScheduler } from './store/scheduler';
@@ -96,8 +99,18 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   const mentions = new Mentions(db, annotators, (query, variables) => execute!(query, variables));
   const purger = createPurger(config.purgeUrls, logger);
   const webhooks = await startWebhookWorker({ db, config, logger });
+  // Live streams hear of a release from whichever replica made it: the change feed wakes them, or the publish itself.
+  const live = await LiveHub.start({
+    db,
+    logger,
+    maxConnections: config.liveMaxConnections,
+    maxPerIp: config.liveMaxConnectionsPerIp,
+    heartbeatMs: config.liveHeartbeatMs,
+    retryMs: config.liveRetryMs,
+  });
+  const pruner = startReleaseEventPruner(db, config.releaseEventRetentionMs, logger);
   // Replicas on one PostgreSQL: a publish committed by any of them drops what this one cached of it,
-  // and has every replica look for the webhooks it queued.
+  // has every replica look for the webhooks it queued, and wakes its live streams.
   const listenConnection = capabilitiesOf(db).listenConnection;
   const origin = newOrigin();
   const changes = listenConnection
@@ -111,6 +124,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
           annotators.invalidate();
           mentions.invalidate();
           webhooks.wake();
+          live.wake();
         },
       })
     : undefined;
@@ -122,6 +136,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     // A scheduled publish reaches here without passing through a mutation's invalidation.
     annotators.invalidate();
     mentions.invalidate();
+    live.wake();
     void purger.purge(tags);
     webhooks.wake();
     await warm?.(tags);
@@ -206,7 +221,7 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
   };
   execute = http.execute.bind(http);
   const graphql = graphqlRoutes({ apollo, context, config, cache, persisted, boxes, db });
-  const routes: Route[] = [...graphql.routes, ...healthRoutes(http), ...embedRoutes(http), ...explorerRoutes(http), ...mentionsRoutes(mentions, limits)];
+  const routes: Route[] = [...graphql.routes, ...healthRoutes(http), ...liveRoutes(live), ...embedRoutes(http), ...explorerRoutes(http), ...mentionsRoutes(mentions, limits)];
   const handle = createRouter(routes, logger, graphql.answerFromCache);
   // Requests being handled, whether or not their reader is still connected: the store stays open for them.
   const inFlight = new Set<Promise<void>>();
@@ -245,7 +260,10 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
             resolve();
           }, config.shutdownGraceMs);
         });
-        logger.debug({ inFlight: inFlight.size }, 'shutdown: closing the listener');
+        // Live streams never end on their own: ended now, their readers reconnect to another replica.
+        live.close();
+        pruner.stop();
+        logger.debug({ inFlight: inFlight.size, live: live.size }, 'shutdown: closing the listener');
         if (server.listening) {
           const drained = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
@@ -260,7 +278,8 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
         await webhooks.stop();
         await apollo.stop();
         await changes?.close();
-        logger.debug('shutdown: Apollo, the scheduler, the webhook worker and the change feed stopped');
+        await live.idle();
+        logger.debug('shutdown: Apollo, the scheduler, the webhook worker, the change feed and the live streams stopped');
         await db.destroy();
         logger.info('stopped: every request answered, the store closed');
       })();

@@ -72,7 +72,11 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache, boxes
     const found = persistedGet.kind === 'found' ? persistedGet : undefined;
     if (found) headers.set('apollo-require-preflight', 'persisted');
 
-    const cacheKey = found && anonymous && cache.enabled ? cacheKeyOf(found.hash, found.operationName, found.variables, headers.get('accept') ?? '') : undefined;
+    // Everything the response varies on: the operation, its variables, and the type the client accepts;
+    // and the release event a live box refetches after, so that a replica which has not yet heard of
+    // that event answers from the store rather than from its copy from before.
+    const event = found ? (/^\d{1,15}$/.exec(url.searchParams.get('event') ?? '')?.[0] ?? '') : '';
+    const cacheKey = found && anonymous && cache.enabled ? cacheKeyOf(found.hash, found.operationName, found.variables, headers.get('accept') ?? '', event) : undefined;
     const cacheHeaders: Record<string, string> = found && anonymous ? publicHeaders : { 'cache-control': anonymous ? 'no-store' : 'private, no-store' };
     if (cacheKey) {
       const hit = cache.get(cacheKey);

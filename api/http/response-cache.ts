@@ -14,8 +14,9 @@ export interface CachedResponse extends Representation {
 const REQUEST_LINES = 20_000;
 
 /** Everything a persisted GET's response varies on: the operation, its variables, and the type the client accepts. */
-export function cacheKeyOf(hash: string, operationName: string, variables: string, accept: string): string {
-  return JSON.stringify([hash, operationName, variables, accept]);
+export function cacheKeyOf(hash: string, operationName: string, variables: string, accept: string, event = ''): string {
+  // `event`: the release a live box refetches after (api/http/graphql.ts); without one, the key is as warmed.
+  return JSON.stringify(event ? [hash, operationName, variables, accept, event] : [hash, operationName, variables, accept]);
 }
 
 /**

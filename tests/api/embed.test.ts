@@ -284,7 +284,7 @@ describe.each(databases)('embedding over HTTP (%s)', (database) => {
       const css = await (await fetch(`${t.url}${href}`)).text();
       expect(css).toBe(embedStylesheet());
       expect(css).not.toContain(':host');
-      expect(css).toContain('.bs{display:block;');
+      expect(css).toContain('.bs{padding:1em 1.25em;');
     });
   });
 

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { databases } from '../setup/databases';
+import { openStream } from '../setup/sse';
 import { type Child, childStore, startChild } from './child';
 
 const query = '{ explainer(slug: "what-is-isis-k") { title sections { heading mentions { entity { name } } } } }';
@@ -94,5 +95,19 @@ describe.each(databases)('SIGTERM (%s)', (database) => {
     expect(exit).toMatchObject({ code: 0, signal: null });
     expect(exit.at - signalled).toBeLessThan(2_000);
     expect(child.lines.map((line) => line.msg)).toContainEqual(expect.stringMatching(/^stopped/));
+  });
+
+  it('ends its live streams and exits 0 within 2 s, though their readers never hang up', async () => {
+    const store = childStore(database);
+    child = await startChild({ ...store.env, SHUTDOWN_GRACE_MS: '30000' }, { dropStore: store.drop });
+    const streams = await Promise.all(Array.from({ length: 5 }, () => openStream(`${child!.url}/live/v1/events?explainer=what-is-isis-k`)));
+    await Promise.all(streams.map((s) => s.next(() => true)));
+    const signalled = Date.now();
+    child.process.kill('SIGTERM');
+    await Promise.all(streams.map((s) => s.ended));
+    const exit = await child.exited;
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(exit.at - signalled).toBeLessThan(2_000);
+    expect(child.lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });

@@ -140,6 +140,19 @@ describe('ContextBox, languages and direction', () => {
   });
 });
 
+describe('ContextBox, after a live update', () => {
+  it('has an empty polite live region in its fixed-height foot from the first render', () => {
+    expect(html()).toMatch(/<div class="foot"><button[^>]*>Show more<\/button><span role="status" class="now"><\/span>/);
+    expect(html({ variant: 'full' })).toContain('<div class="foot"><span role="status" class="now"></span><a class="fl"');
+  });
+
+  it('says "Updated just now" there, in the reader’s language', () => {
+    expect(html({ updatedNow: true })).toContain('<span role="status" class="now">Updated just now</span>');
+    expect(html({ updatedNow: true, langs: ['fr-CA'], strings: STRINGS })).toContain('<span role="status" class="now">Mis à jour à l’instant</span>');
+    expect(html({ updatedNow: true, langs: ['ar'], strings: STRINGS })).toContain('<span role="status" class="now">تم التحديث للتو</span>');
+  });
+});
+
 describe('ContextBox, hostile or odd data', () => {
   it('escapes markup in content instead of rendering it', () => {
     const out = render(

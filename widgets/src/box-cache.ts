@@ -8,14 +8,15 @@ import type { ContextBoxData } from './types';
 
 const requests = new Map<string, Promise<ContextBoxData | null>>();
 
-export function loadContextBox(api: string, variables: ContextBoxVariables): Promise<ContextBoxData | null> {
+/** `event`: a live update (api.ts); every box it concerns shares the one refetch. */
+export function loadContextBox(api: string, variables: ContextBoxVariables, event?: number): Promise<ContextBoxData | null> {
   const { explainer, entity, section, locale } = variables;
-  const key = JSON.stringify([api, explainer, entity, section, locale]);
+  const key = JSON.stringify([api, explainer, entity, section, locale, event]);
   let request = requests.get(key);
   if (!request) {
     const what = explainer ? `explainer "${explainer}"` : `entity "${entity}"`;
     // A failure stays cached for the page's life: boxes added later must not hammer an API that is down.
-    request = fetchContextBox(api, variables).then(
+    request = fetchContextBox(api, variables, event).then(
       (box) => {
         if (!box) warn(`no context box for ${what}${section ? ` section "${section}"` : ''} at ${api}`);
         return box;
@@ -25,7 +26,8 @@ export function loadContextBox(api: string, variables: ContextBoxVariables): Pro
         return null;
       },
     );
-    requests.set(key, request);
+    // 0 asks again each time it is asked (the page was shown again): never kept.
+    if (event !== 0) requests.set(key, request);
   }
   return request;
 }

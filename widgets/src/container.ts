@@ -11,12 +11,14 @@ import { Fallback } from './components/Fallback';
 import { Skeleton } from './components/Skeleton';
 import { hostTheme, watchHostTheme } from './host-theme';
 import { type UiLang, type UiTables, spokenLang, uiLang } from './i18n';
-import { clearStringsCache, loadStrings } from './strings-loader';
+import { follow, stopFollowing } from './live';
 import { guard, warn } from './log';
+import { clearStringsCache, loadStrings } from './strings-loader';
 import { STYLES } from './styles';
 import type { ContextBoxData } from './types';
 
-type State = { status: 'loading' } | { status: 'ready'; box: ContextBoxData } | { status: 'missing' };
+/** updated: a live update changed what the box shows since the page loaded it. */
+type State = { status: 'loading' } | { status: 'ready'; box: ContextBoxData; updated?: boolean } | { status: 'missing' };
 
 const live = new Set<BackstoryBox>();
 let destroyed = false;
@@ -27,7 +29,8 @@ let nextId = 0;
 function constructedSheet(): typeof sheet {
   if (sheet === undefined) {
     sheet = null;
-    if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in Document.prototype) {
+    // Every browser that adopts sheets also constructs them (Chrome 73, Firefox 101, Safari 16.4).
+    if ('adoptedStyleSheets' in Document.prototype) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(STYLES);
     }
@@ -53,75 +56,82 @@ class Boundary extends Component<{ children?: ComponentChildren; fallback: Compo
 export class BackstoryBox extends HTMLElement {
   static observedAttributes = OBSERVED_ATTRIBUTES;
   /** Origin of the backstory.js script, set once by the loader: the default `api`. */
-  static defaultApi = '';
+  static _defaultApi = '';
 
-  private root: ShadowRoot | null = null;
-  private state: State = { status: 'loading' };
+  private _root: ShadowRoot | null = null;
+  private _state: State = { status: 'loading' };
   /** The words of the reader's language, when it is not English; the fallback link speaks them too. */
-  private tables: UiTables = {};
-  private requestKey = '';
-  private generation = 0;
-  private readonly idPrefix = `backstory-${++nextId}`;
-  private stopWatching: Array<() => void> = [];
-  private stopObserving: (() => void) | undefined;
+  private _tables: UiTables = {};
+  private _requestKey = '';
+  private _generation = 0;
+  private readonly _idPrefix = `backstory-${++nextId}`;
+  private _stopWatching: (() => void) | undefined;
+  private _stopObserving: (() => void) | undefined;
+  private _unfollow: (() => void) | undefined;
 
   connectedCallback(): void {
-    guard(() => this.mount());
+    guard(() => this._mount());
   }
 
   disconnectedCallback(): void {
-    guard(() => this.unmount());
+    guard(() => this._unmount());
   }
 
   attributeChangedCallback(): void {
     // Also fires for the initial attributes before connection; mount() reads them then.
-    guard(() => live.has(this) && this.refresh());
+    guard(() => live.has(this) && this._refresh());
   }
 
-  private mount(): void {
+  private _mount(): void {
     if (destroyed || live.has(this)) return;
     live.add(this);
-    this.root ??= this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    this.stopWatching.push(watchHostTheme(document, () => guard(() => this.paint())));
-    this.refresh();
+    this._root ??= this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this._stopWatching = watchHostTheme(document, () => guard(() => this._paint()));
+    this._refresh();
   }
 
   /** Leaves the element as the publisher wrote it: an empty shadow root, no sheets, no observers. */
-  unmount(): void {
+  _unmount(): void {
     live.delete(this);
-    this.generation++;
-    this.requestKey = '';
-    this.stopObserving?.();
-    for (const stop of this.stopWatching.splice(0)) stop();
-    if (this.root) {
-      render(null, this.root);
-      this.root.adoptedStyleSheets = [];
+    this._generation++;
+    this._requestKey = '';
+    this._stopObserving?.();
+    this._unfollow?.();
+    this._stopWatching?.();
+    if (this._root) {
+      render(null, this._root);
+      this._root.adoptedStyleSheets = [];
     }
   }
 
-  private refresh(): void {
-    const options = readOptions(this, BackstoryBox.defaultApi);
+  private _refresh(): void {
+    const options = readOptions(this, BackstoryBox._defaultApi);
     const key = JSON.stringify([options.api, options.explainer, options.entity, options.section, options.langs[0]]);
-    if (key !== this.requestKey) {
-      this.requestKey = key;
-      this.generation++;
-      this.stopObserving?.();
+    if (key !== this._requestKey) {
+      this._requestKey = key;
+      this._generation++;
+      this._stopObserving?.();
+      this._unfollow?.();
       if (options.explainer || options.entity) {
-        this.state = { status: 'loading' };
-        this.loadWhenNear(options);
+        this._state = { status: 'loading' };
+        this._loadWhenNear(options);
       } else {
-        this.state = { status: 'missing' };
+        this._state = { status: 'missing' };
         warn('<backstory-box> needs an explainer or entity attribute');
       }
     }
-    this.paint(options);
+    this._paint(options);
   }
 
-  /** The request waits until the box is about to scroll into view: most boxes on a long page never are. */
-  private loadWhenNear(options: BoxOptions): void {
-    const generation = this.generation;
-    const load = (): void => {
-      this.stopObserving?.();
+  /**
+   * The request waits until the box is about to scroll into view: most boxes on a long page never are.
+   * Once loaded, the box follows its explainer's releases (live.ts) and is asked for again after each,
+   * in place: a refetch that fails keeps what the box showed.
+   */
+  private _loadWhenNear(options: BoxOptions): void {
+    const generation = this._generation;
+    const load = (event?: number): void => {
+      this._stopObserving?.();
       const variables = options.explainer
         ? { explainer: options.explainer, section: options.section, locale: options.langs[0] }
         : { entity: options.entity, section: options.section, locale: options.langs[0] };
@@ -129,56 +139,49 @@ export class BackstoryBox extends HTMLElement {
       // shows English first. Only when no language of the reader's is ours does the content's decide, later.
       const readerLang = spokenLang(options.langs);
       const words = (lang: UiLang): Promise<UiTables> => loadStrings(options.api, lang).then((t) => (t ? { [lang]: t } : {}));
-      void Promise.all([loadContextBox(options.api, variables), words(readerLang ?? 'en')])
-        .then(async ([box, tables]) => [box, readerLang || !box ? tables : await words(uiLang(box.locale))] as const)
-        .then(([box, tables]) =>
-          guard(() => {
-            if (generation !== this.generation || !live.has(this)) return;
-            this.state = box ? { status: 'ready', box } : { status: 'missing' };
-            this.tables = tables;
-            this.paint();
-          }),
-        );
+      void Promise.all([loadContextBox(options.api, variables, event), words(readerLang ?? 'en')]).then(async ([box, tables]) => {
+        if (!readerLang && box) tables = await words(uiLang(box.locale));
+        guard(() => {
+          if (generation !== this._generation || !live.has(this)) return;
+          const { _state: state } = this;
+          if (state.status === 'ready') {
+            if (!box) return;
+            state.updated ||= JSON.stringify(box) !== JSON.stringify(state.box);
+            state.box = box;
+          } else {
+            this._state = box ? { status: 'ready', box } : { status: 'missing' };
+            if (box?.explainer) this._unfollow = follow(options.api, box.explainer.slug, load);
+          }
+          this._tables = tables;
+          this._paint();
+        });
+      });
     };
-    if (typeof IntersectionObserver !== 'function') return load();
     const observer = new IntersectionObserver(
       (entries) => guard(() => entries.some((entry) => entry.isIntersecting) && load()),
       { rootMargin: '200px' },
     );
     observer.observe(this);
-    this.stopObserving = () => {
+    this._stopObserving = () => {
       observer.disconnect();
-      this.stopObserving = undefined;
+      this._stopObserving = undefined;
     };
   }
 
-  private paint(options = readOptions(this, BackstoryBox.defaultApi)): void {
-    const root = this.root;
+  private _paint(options = readOptions(this, BackstoryBox._defaultApi)): void {
+    const root = this._root;
     if (!root || !live.has(this)) return;
     const theme = options.theme === 'auto' ? hostTheme(document) : options.theme;
-    const { state } = this;
-    let view: ComponentChild = null;
-    const fallback = options.explainer
-      ? h(Fallback, { href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}`, langs: options.langs, strings: this.tables, theme })
-      : null;
-    if (state.status === 'loading') {
-      view = h(Skeleton, { theme });
-    } else if (state.status === 'ready') {
-      view = h(ContextBox, {
-        box: state.box,
-        variant: options.variant,
-        open: options.open,
-        langs: options.langs,
-        strings: this.tables,
-        dir: options.dir,
-        pageDir: options.pageDir,
-        theme,
-        headingLevel: options.headingLevel,
-        idPrefix: this.idPrefix,
-      });
-    } else {
-      view = fallback;
-    }
+    const { _state: state } = this;
+    // The options a component does not know (api, explainer, entity, section) go unread.
+    const props = { ...options, strings: this._tables, theme };
+    const fallback = options.explainer ? h(Fallback, { ...props, href: `${options.api}/explainers/${encodeURIComponent(options.explainer)}` }) : null;
+    const view =
+      state.status === 'loading'
+        ? h(Skeleton, { theme })
+        : state.status === 'ready'
+          ? h(ContextBox, { ...props, box: state.box, idPrefix: this._idPrefix, updatedNow: state.updated })
+          : fallback;
 
     const constructed = constructedSheet();
     if (constructed && root.adoptedStyleSheets[0] !== constructed) root.adoptedStyleSheets = [constructed];
@@ -191,7 +194,8 @@ export class BackstoryBox extends HTMLElement {
 /** Takes down every live box; boxes connected afterwards stay inert (the element cannot be undefined). */
 export function destroyAll(): void {
   destroyed = true;
-  for (const box of [...live]) box.unmount();
+  for (const box of [...live]) box._unmount();
+  stopFollowing();
   clearContextBoxCache();
   clearStringsCache();
 }

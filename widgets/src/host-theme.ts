@@ -14,19 +14,19 @@ export function hostTheme(doc: Document): Theme {
     if (attr === 'dark' || el.classList.contains('dark')) return 'dark';
     if (attr === 'light' || el.classList.contains('light')) return 'light';
   }
-  return doc.defaultView?.matchMedia?.(QUERY).matches ? 'dark' : 'light';
+  return doc.defaultView?.matchMedia(QUERY).matches ? 'dark' : 'light';
 }
 
 /** Calls onChange whenever hostTheme() may have changed; returns the function that stops watching. */
 export function watchHostTheme(doc: Document, onChange: () => void): () => void {
-  const media = doc.defaultView?.matchMedia?.(QUERY);
-  media?.addEventListener?.('change', onChange);
+  const media = doc.defaultView?.matchMedia(QUERY);
+  media?.addEventListener('change', onChange);
   const observer = new MutationObserver(onChange);
   for (const el of [doc.documentElement, doc.body]) {
     if (el) observer.observe(el, { attributes: true, attributeFilter: ['class', 'data-theme'] });
   }
   return () => {
-    media?.removeEventListener?.('change', onChange);
+    media?.removeEventListener('change', onChange);
     observer.disconnect();
   };
 }

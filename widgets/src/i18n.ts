@@ -28,6 +28,8 @@ export interface UiStrings {
   correction: string;
   /** {date} */
   updated: string;
+  /** Shown when a live update has just changed the box */
+  updatedNow: string;
   /** {source}: the note set beside a claim the source supports */
   according: string;
   /** {speakers} {source} */

@@ -44,11 +44,10 @@ export function watchIframes(win: Window): () => void {
   const onMessage = (event: MessageEvent): void => {
     guard(() => {
       for (const frame of win.document.querySelectorAll<HTMLIFrameElement>('iframe[data-backstory]')) {
-        if (!event.source || event.source !== frame.contentWindow || event.origin !== originOf(frame.src)) continue;
-        if (!isResizeMessage(event.data)) return;
-        // CSSOM, not a style attribute: allowed under a strict style-src.
-        frame.style.height = `${clampHeight(event.data.height)}px`;
-        return;
+        if (event.source && event.source === frame.contentWindow && event.origin === originOf(frame.src) && isResizeMessage(event.data)) {
+          // CSSOM, not a style attribute: allowed under a strict style-src.
+          frame.style.height = `${clampHeight(event.data.height)}px`;
+        }
       }
     });
   };

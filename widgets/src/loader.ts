@@ -42,18 +42,14 @@ const VERSION = typeof __BACKSTORY_VERSION__ === 'string' ? __BACKSTORY_VERSION_
 // Read now: currentScript is null once this script has finished its first run.
 const script = document.currentScript as HTMLScriptElement | null;
 
+/** A script the browser ran from a src has an absolute URL there; without one, the page's origin is the right answer. */
 function scriptOrigin(): string {
-  try {
-    if (script?.src) return new URL(script.src).origin;
-  } catch {
-    // fall through to the page's origin, the right answer for a self-hosted copy
-  }
-  return location.origin;
+  return script?.src ? new URL(script.src).origin : location.origin;
 }
 
 guard(() => {
   if (window.Backstory) return;
-  BackstoryBox.defaultApi = scriptOrigin();
+  BackstoryBox._defaultApi = scriptOrigin();
   if (!customElements.get(TAG)) customElements.define(TAG, BackstoryBox);
   const stopIframes = watchIframes(window);
   const queue: Element[] = [];
@@ -61,7 +57,7 @@ guard(() => {
   let chunk: unknown;
   const load = (_?: unknown) =>
     (chunk ??= document.head.appendChild(
-      Object.assign(document.createElement('script'), { src: `${BackstoryBox.defaultApi}/widgets/${__MENTIONS_FILE__}`, integrity: __MENTIONS_INTEGRITY__, crossOrigin: '' }),
+      Object.assign(document.createElement('script'), { src: `${BackstoryBox._defaultApi}/widgets/${__MENTIONS_FILE__}`, integrity: __MENTIONS_INTEGRITY__, crossOrigin: '' }),
     ));
   const look = () => document.querySelector('backstory-mentions') && load();
   look();

@@ -9,8 +9,8 @@ import { en } from './strings/en';
 
 const requests = new Map<string, Promise<UiStrings | undefined>>();
 
-export function loadStrings(api: string, lang: UiLang): Promise<UiStrings | undefined> {
-  if (lang === 'en') return Promise.resolve(undefined);
+export async function loadStrings(api: string, lang: UiLang): Promise<UiStrings | undefined> {
+  if (lang === 'en') return undefined;
   const key = `${api} ${lang}`;
   let request = requests.get(key);
   if (!request) {

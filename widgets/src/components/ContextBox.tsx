@@ -30,6 +30,8 @@ export interface ContextBoxProps {
   headingLevel?: number;
   /** Prefix for element ids; must be unique per box when several share one document. */
   idPrefix?: string;
+  /** A live update changed the box while it was open: say so, once, to sight and to screen readers. */
+  updatedNow?: boolean;
 }
 
 export function ContextBox({
@@ -43,6 +45,7 @@ export function ContextBox({
   theme = 'light',
   headingLevel: level = 2,
   idPrefix = 'backstory',
+  updatedNow,
 }: ContextBoxProps) {
   const ui = uiFor([...langs, box.locale], strings);
   // A page's dir mirrors the box; right-to-left words mirror it whatever the page says.
@@ -116,13 +119,18 @@ export function ContextBox({
               type="button"
               class="tg"
               part="toggle"
-              aria-expanded={expanded ? 'true' : 'false'}
+              aria-expanded={expanded}
               aria-controls={moreId}
               onClick={toggle}
             >
               {expanded ? ui.t.showLess : ui.t.showMore}
             </button>
           )}
+          {/* A polite live region, there from the first render so that its text is announced; in the
+              foot, whose height is fixed, so that the words appearing move nothing. */}
+          <span role="status" class="now">
+            {updatedNow && ui.t.updatedNow}
+          </span>
           {href && (
             <a class="fl" part="link" href={href} target="_blank" rel="noopener">
               {ui.t.fullExplainer}

@@ -25,7 +25,7 @@ export function SectionPanel({ section, ui, level, id, open = false }: SectionPa
               type="button"
               class="disc"
               part="section-toggle"
-              aria-expanded={expanded ? 'true' : 'false'}
+              aria-expanded={expanded}
               aria-controls={id}
               onClick={toggle}
             >

@@ -11,14 +11,11 @@ export interface ToggleProps {
  * bundle about a kilobyte gzipped for this one use.
  */
 export class Toggle extends Component<ToggleProps, { expanded: boolean }> {
-  constructor(props: ToggleProps) {
-    super(props);
-    this.state = { expanded: !!props.open };
-  }
+  override state = { expanded: !!this.props.open };
 
-  private toggle = (): void => this.setState({ expanded: !this.state.expanded });
+  private _toggle = (): void => this.setState({ expanded: !this.state.expanded });
 
   override render() {
-    return this.props.children(this.state.expanded, this.toggle);
+    return this.props.children(this.state.expanded, this._toggle);
   }
 }

@@ -11,6 +11,7 @@ export const ar: UiStrings = {
   sources: 'المصادر',
   correction: 'تصحيح',
   updated: 'آخر تحديث {date}',
+  updatedNow: 'تم التحديث للتو',
   according: '(بحسب {source})',
   quotedVia: '{speakers}، عبر {source}',
   quoted: '{speakers}',

@@ -11,6 +11,7 @@ export const de: UiStrings = {
   sources: 'Quellen',
   correction: 'Korrektur',
   updated: 'Aktualisiert am {date}',
+  updatedNow: 'Gerade aktualisiert',
   according: '(laut {source})',
   quotedVia: '{speakers}, über {source}',
   quoted: '{speakers}',

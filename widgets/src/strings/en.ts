@@ -12,6 +12,7 @@ export const en: UiStrings = {
   sources: 'Sources',
   correction: 'Correction',
   updated: 'Updated {date}',
+  updatedNow: 'Updated just now',
   according: '(according to {source})',
   quotedVia: '{speakers}, via {source}',
   quoted: '{speakers}',

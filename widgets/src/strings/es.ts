@@ -11,6 +11,7 @@ export const es: UiStrings = {
   sources: 'Fuentes',
   correction: 'Corrección',
   updated: 'Actualizado el {date}',
+  updatedNow: 'Actualizado hace un momento',
   according: '(según {source})',
   quotedVia: '{speakers}, vía {source}',
   quoted: '{speakers}',

@@ -11,6 +11,7 @@ export const fa: UiStrings = {
   sources: 'منابع',
   correction: 'اصلاحیه',
   updated: 'به‌روزرسانی {date}',
+  updatedNow: 'همین حالا به‌روز شد',
   according: '(به نقل از {source})',
   quotedVia: '{speakers}، به نقل از {source}',
   quoted: '{speakers}',

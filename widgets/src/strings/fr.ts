@@ -11,6 +11,7 @@ export const fr: UiStrings = {
   sources: 'Sources',
   correction: 'Rectificatif',
   updated: 'Mis à jour le {date}',
+  updatedNow: 'Mis à jour à l’instant',
   according: '(selon {source})',
   quotedVia: '{speakers}, via {source}',
   quoted: '{speakers}',

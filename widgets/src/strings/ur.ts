@@ -11,6 +11,7 @@ export const ur: UiStrings = {
   sources: 'ذرائع',
   correction: 'تصحیح',
   updated: 'تازہ کاری {date}',
+  updatedNow: 'ابھی تازہ کاری ہوئی',
   according: '({source} کے مطابق)',
   quotedVia: '{speakers}، بذریعہ {source}',
   quoted: '{speakers}',
