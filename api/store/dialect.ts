@@ -54,17 +54,6 @@ export async function notifyOnCommit(db: Kysely<Database>, channel: string, payl
   await sql`select pg_notify(${channel}, ${payload})`.execute(db);
 }
 
-/**
- * Holds, until the transaction db belongs to ends, a lock that every process on this store takes
- * before appending to the named log: appends then commit in the order of the ids they were given,
- * so a reader that has seen id N never later finds a smaller one committed (PostgreSQL's sequences
- * alone do not promise that). SQLite has one writer at a time already.
- */
-export async function appendInCommitOrder(db: Kysely<Database>, log: string): Promise<void> {
-  if (dialectOf(db) !== 'postgres') return;
-  await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.' || ${log}))`.execute(db);
-}
-
 export async function openDatabase(options: StoreOptions): Promise<Kysely<Database>> {
   const log = options.onQuery
     ? (event: { level: string; query: CompiledQuery }) => options.onQuery!(event.query)

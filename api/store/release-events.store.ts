@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, ReleaseEventRow } from './database';
-import { appendInCommitOrder } from './dialect';
+import { exclusiveForTransaction } from './dialect';
 import { now } from './ids';
 import { enqueueWebhookDeliveries } from './webhook-delivery.store';
 
@@ -43,7 +43,9 @@ export type NewReleaseEvent = Omit<ReleaseEvent, 'id' | 'createdAt' | 'detail'> 
 
 /** Call inside the transaction that made the release, as its last write: it also queues the event's webhooks. */
 export async function recordReleaseEvent(db: Kysely<Database>, event: NewReleaseEvent): Promise<void> {
-  await appendInCommitOrder(db, 'release_events');
+  // Appends take turns until they commit, so ids commit in order: a reader that has seen id N never
+  // later finds a smaller one (PostgreSQL's sequences alone do not promise that).
+  await exclusiveForTransaction(db, 'release_events');
   const { id } = await db
     .insertInto('release_events')
     .values({
