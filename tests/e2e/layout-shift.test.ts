@@ -76,7 +76,7 @@ describeInBrowser('no layout shift with the snippets as published, script 1.5 s 
     belowBefore: number;
   }
 
-  async function visit(path: string, html: string, { apiDown = false } = {}): Promise<Visit> {
+  async function visit(path: string, html: string, { apiDown = false, holdScript = true } = {}): Promise<Visit> {
     host.set(path, html);
     const context = await chromium.newContext({ viewport: { width: 900, height: 900 }, colorScheme: 'light' });
     await context.addInitScript(instrument);
@@ -84,16 +84,18 @@ describeInBrowser('no layout shift with the snippets as published, script 1.5 s 
     // The script is held until 1.5 s after the page's first paint, however slow the machine.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/widgets/v1/backstory.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    if (holdScript) {
+      await page.route('**/widgets/v1/backstory.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+    }
     if (apiDown) await page.route('**/graphql?*', (route) => route.abort('connectionrefused'));
     await page.goto(`${host.origin}${path}`, { waitUntil: 'domcontentloaded' });
     // First contentful paint comes after the render-blocking stylesheet: the page as a reader first sees it.
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     const belowBefore = await page.evaluate(() => document.getElementById('below')!.getBoundingClientRect().top);
-    expect(await page.evaluate(() => !!customElements.get('backstory-box'))).toBe(false);
+    if (holdScript) expect(await page.evaluate(() => !!customElements.get('backstory-box'))).toBe(false);
     setTimeout(release, SCRIPT_DELAY_MS);
     return { page, belowBefore };
   }
@@ -141,6 +143,18 @@ describeInBrowser('no layout shift with the snippets as published, script 1.5 s 
     const { html } = (await (await fetch(`${t.url}/oembed?url=${encodeURIComponent(page)}`)).json()) as { html: string };
     const v = await visit('/oembed/', partnerPage(t.url, `${html}\n<script async src="${t.url}/widgets/v1/backstory.js"></script>`));
     await v.page.frameLocator('iframe[data-backstory]').locator('.bs').waitFor();
+    expect(await settledShift(v)).toEqual({ cls: 0, moved: 0, violations: [] });
+  });
+
+  it('oEmbed’s html for an explainer unpublished since: the frame’s short fallback keeps the reserved height', async () => {
+    const page = `${t.url}/explainers/what-is-isis-k`;
+    const { html } = (await (await fetch(`${t.url}/oembed?url=${encodeURIComponent(page)}`)).json()) as { html: string };
+    const gone = html.replace('what-is-isis-k', 'no-such-explainer');
+    expect(gone).toContain('/embed/explainers/no-such-explainer');
+    // backstory.js first, as on a page that has it already: the resizer hears the frame's fallback tell its height.
+    const v = await visit('/oembed-gone/', partnerPage(t.url, `${gone}\n<script async src="${t.url}/widgets/v1/backstory.js"></script>`), { holdScript: false });
+    await v.page.frameLocator('iframe[data-backstory]').locator('.fb').waitFor();
+    await v.page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe[data-backstory]')!.style.height !== '');
     expect(await settledShift(v)).toEqual({ cls: 0, moved: 0, violations: [] });
   });
 

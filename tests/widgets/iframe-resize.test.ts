@@ -1,10 +1,10 @@
 import { clampHeight, isResizeMessage, watchIframes } from '../../widgets/src/iframe-resize';
 
 /** Just enough of a window and its iframes for the message handler. */
-function fakePage() {
+function fakePage(attributes: Record<string, string> = {}) {
   const embedWindow = {};
   const otherWindow = {};
-  const frame = { src: 'https://backstory.example/embed/what-is-isis-k', contentWindow: embedWindow, style: { height: '' } };
+  const frame = { src: 'https://backstory.example/embed/what-is-isis-k', contentWindow: embedWindow, style: { height: '' }, getAttribute: (name: string) => attributes[name] ?? null };
   let listener: ((event: MessageEvent) => void) | undefined;
   const win = {
     document: { querySelectorAll: (selector: string) => (selector === 'iframe[data-backstory]' ? [frame] : []) },
@@ -36,6 +36,19 @@ describe('iframe resize messages', () => {
     expect(page.frame.style.height).toBe('480px');
     page.post({ type: 'backstory:resize', height: 1e9 }, 'https://backstory.example', page.embedWindow);
     expect(page.frame.style.height).toBe('4000px');
+  });
+
+  it('never makes the iframe shorter than the height its snippet reserved', () => {
+    const page = fakePage({ height: '206' });
+    watchIframes(page.win);
+    page.post({ type: 'backstory:resize', height: 60 }, 'https://backstory.example', page.embedWindow);
+    expect(page.frame.style.height).toBe('206px');
+    page.post({ type: 'backstory:resize', height: 480 }, 'https://backstory.example', page.embedWindow);
+    expect(page.frame.style.height).toBe('480px');
+    const unsized = fakePage({ height: '100%' });
+    watchIframes(unsized.win);
+    unsized.post({ type: 'backstory:resize', height: 60 }, 'https://backstory.example', unsized.embedWindow);
+    expect(unsized.frame.style.height).toBe('60px');
   });
 
   it('ignores the right window from the wrong origin, and the right origin from another window', () => {

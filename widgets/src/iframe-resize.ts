@@ -7,7 +7,8 @@
  *
  * It is honoured only when it comes from that iframe's own window (event.source === iframe.contentWindow)
  * and from the origin of its src, so neither another frame nor a navigated-away iframe can resize it.
- * Heights are clamped to [0, MAX_HEIGHT] so a broken embed cannot push the article off the page.
+ * Heights are clamped to [0, MAX_HEIGHT] so a broken embed cannot push the article off the page, and never
+ * go below the iframe's height attribute, which the snippet set to reserve the box's place (no layout shift).
  */
 import { guard } from './log';
 
@@ -45,8 +46,9 @@ export function watchIframes(win: Window): () => void {
     guard(() => {
       for (const frame of win.document.querySelectorAll<HTMLIFrameElement>('iframe[data-backstory]')) {
         if (event.source && event.source === frame.contentWindow && event.origin === originOf(frame.src) && isResizeMessage(event.data)) {
-          // CSSOM, not a style attribute: allowed under a strict style-src.
-          frame.style.height = `${clampHeight(event.data.height)}px`;
+          // CSSOM, not a style attribute: allowed under a strict style-src. Never below the height the
+          // snippet reserved, so that a fallback shorter than the box does not pull the article up.
+          frame.style.height = `${Math.max(clampHeight(event.data.height), +frame.getAttribute('height')! | 0)}px`;
         }
       }
     });
