@@ -59,7 +59,6 @@ const ar: PageStrings = {
   unavailable: 'هذا الشرح غير متاح.',
 };
 
-/** Our pages' words come in fewer languages than the box's: the others read them in English. */
 const fa: PageStrings = {
   published: 'منتشرشده در Backstory در {date}',
   originalPublished: 'انتشار مقاله اصلی: {date}',
@@ -86,8 +85,35 @@ const ur: PageStrings = {
   unavailable: 'یہ وضاحتی مضمون دستیاب نہیں۔',
 };
 
-const tables: Partial<Record<UiLang, PageStrings>> = { en, ar, fa, ur, fr };
+const es: PageStrings = {
+  published: 'Publicado en Backstory el {date}',
+  originalPublished: 'Artículo publicado el {date}',
+  corrections: 'Correcciones',
+  citedIn: 'Citado en {sections}',
+  alsoIn: 'También en',
+  embedThis: 'Insertar este explicador',
+  embedHelp: 'Pegue este código donde deba aparecer el recuadro. Sigue el tema claro u oscuro de la página y solo se carga al acercarse.',
+  notFoundTitle: 'Explicador no encontrado',
+  notFoundText: 'No hay ningún explicador publicado en esta dirección. Puede haberse movido o retirado.',
+  unavailable: 'Este explicador no está disponible.',
+};
+
+const de: PageStrings = {
+  published: 'Auf Backstory veröffentlicht am {date}',
+  originalPublished: 'Artikel erschienen am {date}',
+  corrections: 'Korrekturen',
+  citedIn: 'Zitiert in {sections}',
+  alsoIn: 'Auch auf',
+  embedThis: 'Dieses Erklärstück einbetten',
+  embedHelp: 'Fügen Sie diesen Code dort ein, wo der Kasten erscheinen soll. Er folgt dem hellen oder dunklen Design der Seite und lädt erst, wenn er in Sichtweite kommt.',
+  notFoundTitle: 'Erklärstück nicht gefunden',
+  notFoundText: 'Unter dieser Adresse ist kein Erklärstück veröffentlicht. Es wurde vielleicht verschoben oder zurückgezogen.',
+  unavailable: 'Dieses Erklärstück ist nicht verfügbar.',
+};
+
+/** Every language the box speaks (widgets/src/i18n.ts): a missing string does not compile. */
+export const PAGE_STRINGS: Record<UiLang, PageStrings> = { en, ar, fa, ur, fr, es, de };
 
 export function pageStrings(tag: string | null | undefined): PageStrings {
-  return tables[uiLang(tag, Object.keys(tables))] ?? en;
+  return PAGE_STRINGS[uiLang(tag)];
 }

@@ -217,5 +217,10 @@ describe.each(databases)('GET /entities/:slug (%s)', (database) => {
     expect(byQuery.headers.get('vary')).not.toContain('accept-language');
     const missing = await get('/entities/nothing-here', { 'accept-language': 'fr' });
     expect(await missing.text()).toContain('<h1>Entité introuvable</h1>');
+    // Every language the box speaks, not only the explainer's: de-AT reads German, ur reads Urdu, right to left.
+    expect(await (await get('/entities/nothing-here', { 'accept-language': 'de-AT' })).text()).toContain('<h1>Eintrag nicht gefunden</h1>');
+    const urdu = await (await get('/entities/nothing-here', { 'accept-language': 'ur' })).text();
+    expect(urdu).toContain('<h1>اکائی نہیں ملی</h1>');
+    expect(urdu).toMatch(/<html lang="ur" dir="rtl"/);
   });
 });
