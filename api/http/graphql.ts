@@ -28,8 +28,10 @@ export interface GraphqlRouteOptions {
   db: Kysely<Database>;
 }
 
-const cors = {
-  'access-control-allow-origin': '*',
+/** What a response says to any origin's script; what it may send is told once, to the preflight. */
+const cors = { 'access-control-allow-origin': '*' };
+const preflight = {
+  ...cors,
   'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-max-age': '86400',
@@ -134,7 +136,7 @@ export function graphqlRoutes({ apollo, context, config, persisted, cache, boxes
       method: 'OPTIONS',
       path: '/graphql',
       handler: (_req, res) => {
-        res.writeHead(204, cors);
+        res.writeHead(204, preflight);
         res.end();
       },
     },
