@@ -59,6 +59,25 @@ describeInBrowser('the iframe embed (Chromium)', () => {
     expect(await settled(() => heights(page, frame, '#box'), { iframe: content, content })).toEqual({ iframe: content, content });
   });
 
+  it('is sized by a backstory.js that arrives after the frame has told its height to nobody', async () => {
+    const context = await chromium.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/widgets/v1/backstory.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Not until load: the held script holds the page's load event.
+    await page.goto(`${host.origin}/framed`, { waitUntil: 'domcontentloaded' });
+    const frame = await waitForFrameBox(page, '#box');
+    // The frame's script has run and its first ResizeObserver callback has posted to a page not yet listening.
+    await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.locator('#box').evaluate((el) => el.getBoundingClientRect().height)).toBe(90);
+    release();
+    expect(await settled(() => heights(page, frame, '#box'), { iframe: 206, content: 206 })).toEqual({ iframe: 206, content: 206 });
+  });
+
   it('is sized to its content on the example news page, under its strict CSP', async () => {
     const page = await open(newsUrl);
     const frame = await waitForFrameBox(page, '.embed-iframe iframe');

@@ -2,7 +2,8 @@ import { clampHeight, isResizeMessage, watchIframes } from '../../widgets/src/if
 
 /** Just enough of a window and its iframes for the message handler. */
 function fakePage(attributes: Record<string, string> = {}) {
-  const embedWindow = {};
+  const asked: unknown[] = [];
+  const embedWindow = { postMessage: (message: unknown, target: string) => asked.push([message, target]) };
   const otherWindow = {};
   const frame = { src: 'https://backstory.example/embed/what-is-isis-k', contentWindow: embedWindow, style: { height: '' }, getAttribute: (name: string) => attributes[name] ?? null };
   let listener: ((event: MessageEvent) => void) | undefined;
@@ -12,7 +13,7 @@ function fakePage(attributes: Record<string, string> = {}) {
     removeEventListener: (type: string, fn: unknown) => fn === listener && (listener = undefined),
   } as unknown as Window;
   const post = (data: unknown, origin: string, source: unknown) => listener?.({ data, origin, source } as MessageEvent);
-  return { win, frame, embedWindow, otherWindow, post, listening: () => listener !== undefined };
+  return { win, frame, embedWindow, otherWindow, post, asked, listening: () => listener !== undefined };
 }
 
 describe('iframe resize messages', () => {
@@ -58,6 +59,12 @@ describe('iframe resize messages', () => {
     page.post({ type: 'backstory:resize', height: 480 }, 'https://backstory.example', page.otherWindow);
     page.post({ type: 'backstory:resize', height: 480 }, 'https://backstory.example', null);
     expect(page.frame.style.height).toBe('');
+  });
+
+  it('asks each embed already on the page to tell its height again, once, when it starts', () => {
+    const page = fakePage();
+    watchIframes(page.win);
+    expect(page.asked).toEqual([['backstory:resize', '*']]);
   });
 
   it('stops listening when asked', () => {

@@ -9,7 +9,9 @@
  *
  *   { type: "backstory:resize", height: number }
  *
- * The target origin is "*": the host can be any site, and a height is no secret.
+ * and tells it again whenever its parent posts "backstory:resize" (the host's backstory.js does when it
+ * starts, since it may have missed the first). The target origin is "*": the host can be any site, and a
+ * height is no secret.
  */
 import { h, hydrate } from 'preact';
 import { ContextBox, type ContextBoxProps } from './components/ContextBox';
@@ -30,15 +32,17 @@ function reportHeight(): void {
   if (window.parent === window || typeof ResizeObserver !== 'function') return;
   const page = document.documentElement;
   let last = -1;
-  new ResizeObserver(() =>
+  const report = (always: boolean) =>
     guard(() => {
       const height = Math.ceil(page.getBoundingClientRect().height);
-      if (height === last) return;
+      if (height === last && !always) return;
       last = height;
       const message: ResizeMessage = { type: RESIZE, height };
       window.parent.postMessage(message, '*');
-    }),
-  ).observe(page);
+    });
+  new ResizeObserver(() => report(false)).observe(page);
+  // The host's backstory.js, when it starts after this frame has reported, asks again (iframe-resize.ts).
+  addEventListener('message', (event) => event.source === window.parent && event.data === RESIZE && report(true));
 }
 
 guard(hydrateBox);

@@ -5,6 +5,9 @@
  *
  *   { type: "backstory:resize", height: number }   height of the embed's document, CSS pixels
  *
+ * and the one question, sent by this script to each embed already on the page when it starts, which the
+ * embed answers with that message: "backstory:resize" (a frame may have told its height before anyone listened).
+ *
  * It is honoured only when it comes from that iframe's own window (event.source === iframe.contentWindow)
  * and from the origin of its src, so neither another frame nor a navigated-away iframe can resize it.
  * Heights are clamped to [0, MAX_HEIGHT] so a broken embed cannot push the article off the page, and never
@@ -21,12 +24,8 @@ export interface ResizeMessage {
 }
 
 export function isResizeMessage(data: unknown): data is ResizeMessage {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    (data as { type?: unknown }).type === RESIZE &&
-    Number.isFinite((data as { height?: unknown }).height)
-  );
+  // Number.isFinite is false for anything but a number: a string or a missing height is no message.
+  return (data as Partial<ResizeMessage> | null)?.type === RESIZE && Number.isFinite((data as ResizeMessage).height);
 }
 
 export function clampHeight(height: number): number {
@@ -54,5 +53,7 @@ export function watchIframes(win: Window): () => void {
     });
   };
   win.addEventListener('message', onMessage);
+  // A frame that told its height before this script ran is asked to tell it again (embed-frame.ts).
+  for (const frame of win.document.querySelectorAll<HTMLIFrameElement>('iframe[data-backstory]')) frame.contentWindow?.postMessage(RESIZE, '*');
   return () => win.removeEventListener('message', onMessage);
 }
