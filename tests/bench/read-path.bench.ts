@@ -103,8 +103,10 @@ async function main(): Promise<void> {
 
   // The bytes the baselines answer with: the widget's real response.
   const probe = await backstory(4801, { SQLITE_PATH: join(dir, 'probe.db') });
-  await (await fetch(`http://127.0.0.1:4801${widgetPath}`)).arrayBuffer();
-  const hitResponse = await fetch(`http://127.0.0.1:4801${widgetPath}`);
+  // Uncompressed, as autocannon asks: fetch() would ask for gzip, and get it.
+  const identity = { headers: { 'accept-encoding': 'identity' } };
+  await (await fetch(`http://127.0.0.1:4801${widgetPath}`, identity)).arrayBuffer();
+  const hitResponse = await fetch(`http://127.0.0.1:4801${widgetPath}`, identity);
   const body = Buffer.from(await hitResponse.arrayBuffer());
   await stop(probe);
   // The headers a hit is answered with, but those node:http adds itself.
