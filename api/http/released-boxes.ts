@@ -5,12 +5,18 @@
  * release (store/released-box.store.ts). A request that misses the response cache is then one indexed
  * read on any replica, and it is byte for byte what GraphQL answers: the same execution, run at the
  * only moments its answer can change. Other variables (an entity, a section) are executed as before.
+ *
+ * To a CDN a kept box names only its explainer (Surrogate-Key and Cache-Tag: `explainer:<id>` and
+ * `explainer-slug:<slug>`), not the 20-odd entities it links: the store knows what each box read, so a
+ * release that changes any of it names the box's explainer among what it changed (store/publishing.store.ts),
+ * and the CDN's copy is purged by that. Its tags in full stay with the box, for the process's own cache.
  */
 import { createHash } from 'node:crypto';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { tagHeaders } from '../cdn/purge';
+import { tags as tag } from '../store/tags';
 import type { Context } from '../graphql/context';
 import { readerLocales } from '../graphql/validate';
 import { chooseEdition } from '../locale/editions';
@@ -223,7 +229,8 @@ export class ReleasedBoxes {
 
 function cachedResponseOf(row: ReleasedBox): CachedResponse {
   const tags = row.tags === '' ? [] : row.tags.split(' ');
-  return { body: Buffer.from(row.body), type: JSON_TYPE, etag: row.etag, gzip: row.gzip ? Buffer.from(row.gzip) : undefined, tags, tagHeaders: tagHeaders(tags) };
+  const known = tagHeaders([tag.explainer(row.explainer_id), tag.explainerSlug(row.slug)]);
+  return { body: Buffer.from(row.body), type: JSON_TYPE, etag: row.etag, gzip: row.gzip ? Buffer.from(row.gzip) : undefined, tags, tagHeaders: known };
 }
 
 /** Apollo answers these with application/json, as the box was rendered; any other Accept is left to it. */

@@ -19,15 +19,26 @@ import {
 } from './release.store';
 import type { Actor, ExplainerChange } from './revision.store';
 import { type NewReleaseEvent, recordReleaseEvent } from './release-events.store';
+import { explainersOfBoxesReading } from './released-box.store';
 import { indexEntity } from './search.store';
 import { tags } from './tags';
 
 export type Changed = Set<string>;
 
-/** Records the act's event with the tags it changed, and adds them to what the whole write changed. */
-async function announce(db: Kysely<Database>, event: Omit<NewReleaseEvent, 'tags'>, own: Changed, changed: Changed): Promise<void> {
-  await recordReleaseEvent(db, { ...event, tags: [...own] });
+/**
+ * Adds what an act changed for readers to what the whole write changed: its tags, and the explainers
+ * whose kept boxes read any of them (as the boxes were before this write), since a kept box names only
+ * its explainer to a CDN (http/released-boxes.ts).
+ */
+async function changedForReaders(db: Kysely<Database>, own: Changed, changed: Changed): Promise<void> {
+  for (const id of await explainersOfBoxesReading(db, [...own])) own.add(tags.explainer(id));
   for (const tag of own) changed.add(tag);
+}
+
+/** Records the act's event with what it changed for readers, and adds that to what the whole write changed. */
+async function announce(db: Kysely<Database>, event: Omit<NewReleaseEvent, 'tags'>, own: Changed, changed: Changed): Promise<void> {
+  await changedForReaders(db, own, changed);
+  await recordReleaseEvent(db, { ...event, tags: [...own] });
 }
 
 async function explainerName(db: Kysely<Database>, explainerId: string) {
@@ -76,7 +87,7 @@ export async function withdrawExplainerFromReaders(db: Kysely<Database>, change:
   await withdrawExplainer(db, change.explainerId);
   const { slug, locale } = await explainerName(db, change.explainerId);
   if (wasReleased) await announce(db, { type: 'explainer.unpublished', subjectId: change.explainerId, slug, locale, release: null }, own, changed);
-  else for (const tag of own) changed.add(tag);
+  else await changedForReaders(db, own, changed);
   return explainer;
 }
 
@@ -150,7 +161,7 @@ export async function unpublishEntity(db: Kysely<Database>, entityId: string, ch
   await indexEntity(db, entityId);
   await withdrawEntity(db, entityId);
   if (wasReleased) await announce(db, { type: 'entity.unpublished', subjectId: entityId, slug: await entitySlug(db, entityId), locale: null, release: null }, own, changed);
-  else for (const tag of own) changed.add(tag);
+  else await changedForReaders(db, own, changed);
 }
 
 /**
@@ -163,7 +174,7 @@ export async function releaseMerge(db: Kysely<Database>, fromId: string, intoId:
   await entityTags(db, intoId, own);
   const into = await db.selectFrom('entities').select(['status', 'slug']).where('id', '=', intoId).executeTakeFirstOrThrow();
   if (into.status !== 'published') {
-    for (const tag of own) changed.add(tag);
+    await changedForReaders(db, own, changed);
     return;
   }
   // The merged entity's id and slug lead readers to the survivor, even if it was never published itself.

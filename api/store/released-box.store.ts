@@ -74,6 +74,29 @@ export async function boxesReading(db: Kysely<Database>, tags: readonly string[]
   return [...found.values()];
 }
 
+/** The explainers of the kept boxes that read anything these tags name, whichever renderer made them. */
+export async function explainersOfBoxesReading(db: Kysely<Database>, tags: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (let i = 0; i < tags.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('released_boxes')
+      .select('explainer_id')
+      .distinct()
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('released_box_tags')
+            .select('tag')
+            .whereRef('released_box_tags.slug', '=', 'released_boxes.slug')
+            .whereRef('released_box_tags.locale', '=', 'released_boxes.locale')
+            .where('tag', 'in', tags.slice(i, i + CHUNK)),
+        ),
+      )
+      .execute();
+    for (const row of rows) found.add(row.explainer_id);
+  }
+  return [...found];
+}
+
 /** Every box the widget may ask of these slugs as released: with no locale, and in each locale released. */
 export async function boxesOfSlugs(db: Kysely<Database>, slugs: readonly string[]): Promise<BoxKey[]> {
   const out: BoxKey[] = [];

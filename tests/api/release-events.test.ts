@@ -58,6 +58,9 @@ describe.each(databases)('release events (%s)', (database) => {
   });
 
   it('records an entity’s publish and unpublish with the entity’s slug and no locale', async () => {
+    // ISIS-K, unpublished above, released again: its kept box links Kabul.
+    const isisK = await explainer();
+    await ok(t, 'mutation($x: ID!, $v: Int!) { publishExplainer(id: $x, expectedVersion: $v) { version } }', { x: isisK.id, v: isisK.version }, keys.publisher);
     const before = (await events()).length;
     const kabul = (await ok(t, '{ entity(slug: "kabul", preview: true) { id } }', {}, keys.editor)).entity;
     await ok(t, 'mutation($id: ID!) { unpublishEntity(id: $id) { id } }', { id: kabul.id }, keys.publisher);
@@ -69,5 +72,7 @@ describe.each(databases)('release events (%s)', (database) => {
     ]);
     expect(recorded[1].release).toBeGreaterThan(1);
     expect(recorded[1].tags).toContain(`entity:${rawId(kabul.id)}`);
+    // The ISIS-K box links Kabul, and is known to a CDN by its explainer alone: both events name it.
+    for (const event of recorded) expect(event.tags).toContain(`explainer:${rawId(isisK.id)}`);
   });
 });

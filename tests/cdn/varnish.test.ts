@@ -157,6 +157,28 @@ describeWithVarnish('Backstory behind Varnish', () => {
       expect(others.map(reached)).toEqual(othersReached);
     });
 
+    it('purges A’s box, which names only A, when an entity A mentions is published, and leaves B’s box cached', async () => {
+      const aId = Buffer.from(a.id, 'base64url').toString().split(':')[1];
+      // What Backstory tells a CDN the box read: its explainer, not the entities it links.
+      const atOrigin = await fetch(`${t.url}${box(A)}`);
+      await atOrigin.arrayBuffer();
+      expect(atOrigin.headers.get('surrogate-key')).toBe(`explainer-slug:${A} explainer:${aId}`);
+      for (const path of [box(A), box(B)]) await warm(path);
+      const bReached = reached(box(B));
+      const kabul = (await ok(t, '{ entity(slug: "kabul", preview: true) { id version } }', {}, keys.editor)).entity;
+      await ok(t, 'mutation($e: ID!, $v: Int!) { updateEntity(id: $e, expectedVersion: $v, input: { description: "The capital, now." }) { id } }', { e: kabul.id, v: kabul.version }, keys.editor);
+      const purged = relay.next();
+      await ok(t, 'mutation($e: ID!) { publishEntity(id: $e) { id } }', { e: kabul.id }, keys.publisher);
+      const purge = await purged;
+      expect(purge.keys).toContain(`explainer:${aId}`);
+      expect(purge).toMatchObject({ status: 200, message: expect.stringMatching(/^Purged [1-9]\d* objects$/) });
+      const fresh = await through(box(A));
+      expect(fresh.cache).toBe('MISS');
+      expect(fresh.text).toContain('The capital, now.');
+      expect((await through(box(B))).cache).toBe('HIT');
+      expect(reached(box(B))).toBe(bReached);
+    });
+
     it('purges the cached 404 of a slug when an explainer is published under it', async () => {
       const page = '/explainers/what-is-c';
       await through(page);
