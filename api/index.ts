@@ -231,7 +231,10 @@ export async function createApp(input: ConfigInput = {}, options: AppOptions = {
     if (closing) res.setHeader('connection', 'close');
     // One that was under way when shutdown began kept its connection alive: close it once it is idle.
     res.once('finish', () => closing && setImmediate(() => server.closeIdleConnections()));
-    const handled = handle(req, res).finally(() => inFlight.delete(handled));
+    // A cached response is answered at once, with nothing left to wait for.
+    const answering = handle(req, res);
+    if (!answering) return;
+    const handled = answering.finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
 

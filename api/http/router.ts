@@ -18,7 +18,14 @@ export function createRouter(routes: Route[], logger: Logger, answerFirst?: (req
     if (route.method === 'GET') router.on('HEAD', route.path, handler);
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
+    logger.error({ err: error, method: req.method, url: req.url }, 'request failed');
+    if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
+    else res.destroy();
+  };
+
+  /** Answers the request; a promise while it is being answered, undefined once it has been (a cached response). */
+  return function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
     // Asked per request, so that a level changed at run time applies; a level that logs nothing costs nothing.
     if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, url: req.url }, 'request received');
     if (logger.isLevelEnabled('info')) {
@@ -29,7 +36,16 @@ export function createRouter(routes: Route[], logger: Logger, answerFirst?: (req
       });
     }
     try {
-      if (answerFirst?.(req, res)) return;
+      if (answerFirst?.(req, res)) return undefined;
+    } catch (error) {
+      failed(req, res, error);
+      return undefined;
+    }
+    return route(req, res);
+  };
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
       const found = router.find(req.method as 'GET', req.url ?? '/');
       if (!found) {
         const allowed = (['GET', 'POST', 'OPTIONS'] as const).filter((m) => router.find(m, req.url ?? '/'));
@@ -39,9 +55,7 @@ export function createRouter(routes: Route[], logger: Logger, answerFirst?: (req
       }
       await found.handler(req, res, found.params, found.store, found.searchParams);
     } catch (error) {
-      logger.error({ err: error, method: req.method, url: req.url }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
-      else res.destroy();
+      failed(req, res, error);
     }
-  };
+  }
 }

@@ -19,7 +19,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 /** Unmeasured load before each run, so that figures are steady state rather than JIT and cold caches. */
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const connections = 50;
-const roundCount = Number(process.env.BENCH_ROUNDS ?? 3);
+const roundCount = Number(process.env.BENCH_ROUNDS ?? 5);
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Figure {
