@@ -12,19 +12,44 @@ export interface Purger {
 /** Purges are small and idempotent; one that times out is logged, and the CDN's max-age bounds the staleness. */
 const TIMEOUT_MS = 5_000;
 
+/**
+ * The most an xkey-purge header carries: well inside the 8 KB a header line may have in Varnish
+ * (http_req_hdr_len) and most proxies. A publish that names more tags (an entity many boxes link) is
+ * sent as several purges.
+ */
+export const PURGE_HEADER_BYTES = 4_096;
+
+/** The tags in groups whose space-separated header stays within PURGE_HEADER_BYTES (a longer tag goes alone). */
+export function purgeGroups(tags: readonly string[]): string[] {
+  const groups: string[] = [];
+  let current = '';
+  for (const tag of new Set(tags)) {
+    if (current !== '' && current.length + 1 + tag.length > PURGE_HEADER_BYTES) {
+      groups.push(current);
+      current = '';
+    }
+    current = current === '' ? tag : `${current} ${tag}`;
+  }
+  if (current !== '') groups.push(current);
+  return groups;
+}
+
 export function createPurger(urls: readonly string[], logger: Logger): Purger {
   return {
     async purge(tags) {
       if (urls.length === 0 || tags.length === 0) return;
+      const groups = purgeGroups(tags);
       await Promise.all(
         urls.map(async (url) => {
-          try {
-            const response = await fetch(url, { method: 'PURGE', headers: { 'xkey-purge': tags.join(' ') }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-            await response.arrayBuffer().catch(() => undefined);
-            if (!response.ok) logger.warn({ url, status: response.status, tags: tags.length }, 'the CDN refused a purge');
-            else logger.debug({ url, tags: tags.length }, 'purged the CDN');
-          } catch (error) {
-            logger.warn({ url, err: error }, 'could not purge the CDN');
+          for (const group of groups) {
+            try {
+              const response = await fetch(url, { method: 'PURGE', headers: { 'xkey-purge': group }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+              await response.arrayBuffer().catch(() => undefined);
+              if (!response.ok) logger.warn({ url, status: response.status, tags: tags.length }, 'the CDN refused a purge');
+              else logger.debug({ url, tags: tags.length }, 'purged the CDN');
+            } catch (error) {
+              logger.warn({ url, err: error }, 'could not purge the CDN');
+            }
           }
         }),
       );
