@@ -19,7 +19,7 @@ import {
 } from './release.store';
 import type { Actor, ExplainerChange } from './revision.store';
 import { type NewReleaseEvent, recordReleaseEvent } from './release-events.store';
-import { explainersOfBoxesReading } from './released-box.store';
+import { explainersOfBoxesReading, lockBoxes } from './released-box.store';
 import { indexEntity } from './search.store';
 import { tags } from './tags';
 
@@ -28,9 +28,11 @@ export type Changed = Set<string>;
 /**
  * Adds what an act changed for readers to what the whole write changed: its tags, and the explainers
  * whose kept boxes read any of them (as the boxes were before this write), since a kept box names only
- * its explainer to a CDN (http/released-boxes.ts).
+ * its explainer to a CDN (http/released-boxes.ts). Read under the lock boxes are rendered under, so that
+ * no box another write renders meanwhile is left out.
  */
 async function changedForReaders(db: Kysely<Database>, own: Changed, changed: Changed): Promise<void> {
+  await lockBoxes(db);
   for (const id of await explainersOfBoxesReading(db, [...own])) own.add(tags.explainer(id));
   for (const tag of own) changed.add(tag);
 }
