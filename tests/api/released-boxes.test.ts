@@ -36,11 +36,13 @@ describe.each(databases)('boxes kept with the releases (%s)', (database) => {
     return { body, tags: byGet.tags, type: byGet.type };
   };
   const expectKept = async (variables: Record<string, unknown>) => {
-    // Work a publish set off in the background (the webhook worker looking for deliveries) may run its
-    // statements during the first read; the fewer of two reads is the read's own.
-    const first = await get(variables);
-    const second = await get(variables);
-    const kept = first.statements <= second.statements ? first : second;
+    // Work a publish set off in the background (the webhook worker looking for deliveries, live streams
+    // reading the new event) may run its statements during a read; the fewest of a few reads is the read's own.
+    let kept = await get(variables);
+    for (let read = 1; read < 5 && kept.statements > 1; read++) {
+      const again = await get(variables);
+      if (again.statements < kept.statements) kept = again;
+    }
     const expected = await executed(variables);
     // To a CDN the kept box names its explainer alone (a write to anything it read names that explainer
     // too: tests/cdn/varnish.test.ts); GraphQL's answer names everything it read, that explainer among them.
